@@ -1,3 +1,28 @@
-var app = WebApplication.CreateBuilder(args).Build();
-app.MapGet("/healthz", () => "ok");
-app.Run();
+using AnHop.Server.Hosting;
+using AnHop.Server.Options;
+using AnHop.Server.Web;
+
+if (args.Contains("--version"))
+{
+    Console.WriteLine($"AnHop {AppVersion.Current}");
+    return 0;
+}
+
+WebApplication app;
+try
+{
+    app = AnHopApp.Build(args);
+}
+catch (ConfigurationException ex)
+{
+    await Console.Error.WriteLineAsync(ex.Message);
+    return 2;
+}
+
+await using (app)
+{
+    await AnHopApp.StartAsync(app, Console.Out);
+    await app.WaitForShutdownAsync();
+}
+
+return 0;

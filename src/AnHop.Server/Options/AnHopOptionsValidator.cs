@@ -1,0 +1,58 @@
+using System.Net;
+using Microsoft.Extensions.Options;
+
+namespace AnHop.Server.Options;
+
+/// <summary>
+/// Checks every setting at start. Each failure names the configuration key, the value seen and what is allowed,
+/// so an operator can fix it without reading code.
+/// </summary>
+public sealed class AnHopOptionsValidator : IValidateOptions<AnHopOptions>
+{
+    public ValidateOptionsResult Validate(string? name, AnHopOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        var failures = new List<string>();
+        if (string.IsNullOrWhiteSpace(options.DataDirectory))
+        {
+            failures.Add("AnHop:DataDirectory is empty: give a folder path where AnHop may keep its data.");
+        }
+
+        ValidateEndpoint("AnHop:Http", options.Http, failures);
+        ValidateEndpoint("AnHop:Https", options.Https, failures);
+        if (!options.Http.Enabled && !options.Https.Enabled)
+        {
+            failures.Add("AnHop:Http:Enabled and AnHop:Https:Enabled are both false: enable at least one.");
+        }
+
+        if (options.Https.Enabled && options.Http.Enabled && options.Http.Port != 0 && options.Http.Port == options.Https.Port)
+        {
+            failures.Add($"AnHop:Http:Port and AnHop:Https:Port are both {options.Http.Port}: use two different ports.");
+        }
+
+        if (!string.IsNullOrEmpty(options.Https.CertificatePath) && !File.Exists(options.Https.CertificatePath))
+        {
+            failures.Add($"AnHop:Https:CertificatePath = '{options.Https.CertificatePath}' does not exist: give a PFX file, or leave it empty for a generated certificate.");
+        }
+
+        if (!Enum.IsDefined(options.Database.Provider))
+        {
+            failures.Add($"AnHop:Database:Provider = '{options.Database.Provider}' is not allowed: use one of {string.Join(", ", Enum.GetNames<DatabaseProvider>())}.");
+        }
+
+        return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
+    }
+
+    private static void ValidateEndpoint(string key, HttpEndpointOptions endpoint, List<string> failures)
+    {
+        if (endpoint.Port is < 0 or > 65535)
+        {
+            failures.Add($"{key}:Port = {endpoint.Port} is not allowed: use a port from 1 to 65535 (0 picks a free one).");
+        }
+
+        if (!string.Equals(endpoint.Address, "localhost", StringComparison.OrdinalIgnoreCase) && !IPAddress.TryParse(endpoint.Address, out _))
+        {
+            failures.Add($"{key}:Address = '{endpoint.Address}' is not allowed: use an IP address (0.0.0.0 or :: for all interfaces) or 'localhost'.");
+        }
+    }
+}

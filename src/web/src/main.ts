@@ -1,0 +1,19 @@
+// Entry point. Each server-rendered page names itself in <body data-page>; the matching module wires it.
+import { wireLanguageSwitcher } from './ui/language';
+import { wireSetupForm } from './ui/setup';
+
+function start(): void {
+  wireLanguageSwitcher(document);
+  if (document.body.dataset['page'] === 'setup') {
+    const form = document.querySelector<HTMLFormElement>('form[data-role=setup]');
+    if (form) {
+      wireSetupForm(form);
+    }
+  }
+}
+
+if (document.readyState === 'loading') {
+  document.addEventListener('DOMContentLoaded', start);
+} else {
+  start();
+}
