@@ -53,13 +53,14 @@ public static class AbsSendTimeExtension
     /// <summary>The 6.18 value for a 64-bit NTP timestamp (32.32): its middle 24 bits.</summary>
     public static uint FromNtpTime(ulong ntpTime) => (uint)(ntpTime >> 14) & (Modulus - 1);
 
-    /// <summary>The 6.18 value for a time since any epoch, truncated to 1/2^18 s and wrapped at 64 s.</summary>
+    /// <summary>The 6.18 value for a non-negative time since any epoch, rounded to 1/2^18 s and wrapped at 64 s.</summary>
     public static uint FromTimeSpan(TimeSpan time)
     {
+        ArgumentOutOfRangeException.ThrowIfLessThan(time, TimeSpan.Zero);
         var ticks = (ulong)time.Ticks;
         var seconds = ticks / TimeSpan.TicksPerSecond;
-        var fraction = (ticks % TimeSpan.TicksPerSecond << FractionBits) / TimeSpan.TicksPerSecond;
-        return (uint)(((seconds << FractionBits) | fraction) & (Modulus - 1));
+        var fraction = ((ticks % TimeSpan.TicksPerSecond << FractionBits) + (TimeSpan.TicksPerSecond / 2)) / TimeSpan.TicksPerSecond;
+        return (uint)(((seconds << FractionBits) + fraction) & (Modulus - 1));
     }
 
     /// <summary>The time within the 64-second window that a 6.18 value stands for.</summary>
