@@ -19,6 +19,36 @@ public sealed class RtpHeaderExtensionMap
     /// </summary>
     public bool TryAdd(int id, ReadOnlySpan<char> uri) => TryAdd(id, RtpHeaderExtensionUris.KindOf(uri));
 
+    /// <summary>
+    /// Records one a=extmap attribute value (RFC 8285 §8): <c>&lt;id&gt;["/"&lt;direction&gt;] &lt;URI&gt; [&lt;attributes&gt;]</c>,
+    /// e.g. "3/sendrecv urn:ietf:params:rtp-hdrext:sdes:mid". False when malformed or for a URI the SFU ignores.
+    /// </summary>
+    public bool TryAddExtmap(ReadOnlySpan<char> value)
+    {
+        var space = value.IndexOf(' ');
+        if (space < 0)
+        {
+            return false;
+        }
+
+        var idPart = value[..space];
+        var slash = idPart.IndexOf('/');
+        if (slash >= 0)
+        {
+            idPart = idPart[..slash];
+        }
+
+        var uri = value[(space + 1)..].TrimStart(' ');
+        var end = uri.IndexOf(' ');
+        if (end >= 0)
+        {
+            uri = uri[..end];
+        }
+
+        return idPart.Length is >= 1 and <= 3 && int.TryParse(idPart, System.Globalization.NumberStyles.None,
+            System.Globalization.CultureInfo.InvariantCulture, out var id) && TryAdd(id, uri);
+    }
+
     /// <summary>Maps <paramref name="id"/> to <paramref name="kind"/>, replacing any earlier mapping of either.</summary>
     public bool TryAdd(int id, RtpHeaderExtensionKind kind)
     {

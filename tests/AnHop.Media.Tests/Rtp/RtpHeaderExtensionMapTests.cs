@@ -1,4 +1,5 @@
 using AnHop.Media.Rtp;
+using CsCheck;
 
 namespace AnHop.Media.Tests.Rtp;
 
@@ -78,4 +79,31 @@ public class RtpHeaderExtensionMapTests
         Assert.False(map.TryFind(packet.Extensions, RtpHeaderExtensionKind.RtpStreamId, out _));
         Assert.False(map.TryFind(packet.Extensions, RtpHeaderExtensionKind.AudioLevel, out _));
     }
+
+    [Theory]
+    [InlineData("4 urn:ietf:params:rtp-hdrext:sdes:mid", 4, RtpHeaderExtensionKind.Mid)]
+    [InlineData("3/sendrecv http://www.ietf.org/id/draft-holmer-rmcat-transport-wide-cc-extensions-01", 3, RtpHeaderExtensionKind.TransportWideSequenceNumber)]
+    [InlineData("1 urn:ietf:params:rtp-hdrext:ssrc-audio-level vad=on", 1, RtpHeaderExtensionKind.AudioLevel)]
+    [InlineData("200  urn:ietf:params:rtp-hdrext:sdes:rtp-stream-id", 200, RtpHeaderExtensionKind.RtpStreamId)]
+    public void Extmap_attribute_values_are_parsed(string value, byte id, RtpHeaderExtensionKind kind)
+    {
+        var map = new RtpHeaderExtensionMap();
+        Assert.True(map.TryAddExtmap(value));
+        Assert.Equal(kind, map.GetKind(id));
+    }
+
+    [Theory]
+    [InlineData("")]
+    [InlineData("4")]
+    [InlineData("x urn:ietf:params:rtp-hdrext:sdes:mid")]
+    [InlineData("-4 urn:ietf:params:rtp-hdrext:sdes:mid")]
+    [InlineData("4096 urn:ietf:params:rtp-hdrext:sdes:mid")]
+    [InlineData("0 urn:ietf:params:rtp-hdrext:sdes:mid")]
+    [InlineData("2 urn:ietf:params:rtp-hdrext:toffset")]
+    public void Malformed_or_unknown_extmap_values_are_refused(string value) =>
+        Assert.False(new RtpHeaderExtensionMap().TryAddExtmap(value));
+
+    [Fact]
+    public void Extmap_parsing_never_throws_on_arbitrary_text() =>
+        Gen.String.Sample(value => { new RtpHeaderExtensionMap().TryAddExtmap(value); }, iter: 5_000);
 }
