@@ -65,7 +65,8 @@ public readonly ref struct RtpPacket
 
     /// <summary>
     /// The header extension block (RFC 3550 §5.3.1, RFC 8285): profile and the elements' bytes.
-    /// Empty (profile 0, no data) when X is clear.
+    /// Empty (profile 0, no data) when X is clear. TryParse checks only that the block fits the packet; the
+    /// elements are walked leniently, a malformed tail ending the walk (see <see cref="RtpHeaderExtensions.IsWellFormed"/>).
     /// </summary>
     public RtpHeaderExtensions Extensions => HasExtension
         ? new RtpHeaderExtensions(ExtensionProfile, Data[(ExtensionOffset + 4)..HeaderLength])

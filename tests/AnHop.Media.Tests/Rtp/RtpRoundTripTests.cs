@@ -82,6 +82,46 @@ public class RtpRoundTripTests
         Assert.True(packet.Extensions.IsWellFormed());
     }, iter: 2_000);
 
+    [Theory]
+    [InlineData(RtpHeaderExtensionForm.OneByte)]
+    [InlineData(RtpHeaderExtensionForm.TwoByte)]
+    public void Extension_blocks_round_trip(RtpHeaderExtensionForm form) =>
+        (form == RtpHeaderExtensionForm.OneByte ? OneByteElements : TwoByteElements).Sample(elements =>
+        {
+            var block = new byte[4 + (elements.Length * 257) + 3];
+            var writer = new RtpHeaderExtensionWriter(block, form);
+            foreach (var (id, value) in elements)
+            {
+                Assert.True(writer.TryAdd(id, value));
+            }
+
+            Assert.True(writer.TryFinish(out var written));
+            Assert.Equal(0, written % 4);
+            Assert.True(RtpHeaderExtensions.TryParse(block.AsSpan(0, written), out var extensions, out var reason), reason);
+            Assert.Equal(form, extensions.Form);
+            var index = 0;
+            foreach (var element in extensions)
+            {
+                Assert.Equal(elements[index].Item1, element.Id);
+                Assert.Equal(elements[index].Item2, element.Value.ToArray());
+                index++;
+            }
+
+            Assert.Equal(elements.Length, index);
+        }, iter: 1_000);
+
+    [Fact]
+    public void Rtx_wrap_then_unwrap_restores_the_packet_without_padding() => Packets.Sample(c =>
+    {
+        var data = Build(c);
+        var buffer = new byte[data.Length + 2];
+        data.CopyTo(buffer, 0);
+        Assert.True(RtxPacket.TryWrapInPlace(buffer, data.Length, (ushort)~c.Header.SequenceNumber, ~c.Header.Ssrc, 97, out var rtxLength));
+        Assert.True(RtxPacket.TryUnwrapInPlace(buffer.AsSpan(0, rtxLength), c.Header.Ssrc, c.Header.PayloadType, out var length));
+        var expected = Build(c with { Padding = 0 });
+        Assert.Equal(Convert.ToHexString(expected), Convert.ToHexString(buffer.AsSpan(0, length)));
+    }, iter: 1_000);
+
     [Fact]
     public void Writer_refuses_impossible_headers()
     {
