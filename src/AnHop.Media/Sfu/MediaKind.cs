@@ -1,0 +1,7 @@
+namespace AnHop.Media.Sfu;
+
+public enum MediaKind
+{
+    Audio,
+    Video,
+}
