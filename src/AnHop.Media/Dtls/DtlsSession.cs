@@ -1,0 +1,219 @@
+using Org.BouncyCastle.Tls;
+
+namespace AnHop.Media.Dtls;
+
+/// <summary>
+/// Drives one DTLS-SRTP association over a <see cref="DtlsDatagramTransport"/>: the handshake, then the late
+/// records (retransmitted Finished, alerts, close_notify) until the association ends.
+/// </summary>
+/// <remarks>
+/// Threading: BC's DTLS engine is blocking, so each session owns one dedicated thread (a LongRunning task) for its
+/// whole life. It runs the handshake, completes <see cref="Handshake"/>, then keeps reading with a 1 s wait so
+/// that BC can answer retransmissions and notice alerts. <see cref="Enqueue"/> and <see cref="Dispose"/> may be
+/// called from any thread. <see cref="Handshake"/> continuations and the <see cref="Closed"/> event run off the
+/// session thread's lock-free path: continuations are asynchronous, <see cref="Closed"/> is raised on the session
+/// thread once, at the end, and must not block.
+/// </remarks>
+public sealed class DtlsSession : IDisposable
+{
+    /// <summary>How long the reader waits per call after the handshake; only bounds how often it rechecks state.</summary>
+    private const int ReadWaitMillis = 1000;
+
+    private readonly DtlsDatagramTransport _transport;
+    private readonly DtlsSessionOptions _options;
+    private readonly DtlsPeerStatus _status;
+    private readonly TaskCompletionSource<DtlsHandshakeResult> _handshake = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private readonly TaskCompletionSource<DtlsCloseReason> _completion = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private readonly object _gate = new();
+    private DtlsTransport? _dtls;
+    private bool _disposed;
+    private long _ignoredApplicationRecords;
+
+    private DtlsSession(DtlsDatagramSender send, DtlsSessionOptions options, DtlsPeerStatus status, bool isDtlsClient)
+    {
+        _options = options;
+        _status = status;
+        IsDtlsClient = isDtlsClient;
+        _transport = new DtlsDatagramTransport(send, options.ReceiveLimit, options.SendLimit,
+            options.MaxQueuedDatagrams, options.MaxQueuedBytes);
+    }
+
+    public bool IsDtlsClient { get; }
+
+    /// <summary>Completes with the keys when the handshake succeeds, or faults with <see cref="DtlsHandshakeException"/>.</summary>
+    public Task<DtlsHandshakeResult> Handshake => _handshake.Task;
+
+    /// <summary>Completes when the session has ended, for whatever reason; never faults.</summary>
+    public Task<DtlsCloseReason> Completion => _completion.Task;
+
+    /// <summary>Raised once when the session ends (also after a failed handshake). See <see cref="Completion"/> for late subscribers.</summary>
+    public event EventHandler<DtlsCloseReason>? Closed;
+
+    /// <summary>The datagram queue, for its drop and send counters.</summary>
+    public DtlsDatagramTransport Transport => _transport;
+
+    /// <summary>Application-data records received after the handshake; DTLS-SRTP carries none, so they are dropped.</summary>
+    public long IgnoredApplicationRecords => Interlocked.Read(ref _ignoredApplicationRecords);
+
+    /// <summary>Starts AnHop as DTLS server (<c>a=setup:passive</c>).</summary>
+    public static DtlsSession StartServer(DtlsCertificate certificate, DtlsFingerprint expectedClientFingerprint,
+        DtlsDatagramSender send, DtlsSessionOptions? options = null)
+    {
+        ArgumentNullException.ThrowIfNull(send);
+        options ??= DtlsSessionOptions.Default;
+        var server = new DtlsServer(certificate, expectedClientFingerprint, options);
+        var session = new DtlsSession(send, options, server.Status, isDtlsClient: false);
+        session.Start(() => new DtlsServerProtocol().Accept(server, session._transport));
+        return session;
+    }
+
+    /// <summary>Starts a DTLS client (<c>a=setup:active</c>); it sends its ClientHello at once.</summary>
+    public static DtlsSession StartClient(DtlsCertificate certificate, DtlsFingerprint expectedServerFingerprint,
+        DtlsDatagramSender send, DtlsSessionOptions? options = null)
+    {
+        ArgumentNullException.ThrowIfNull(send);
+        options ??= DtlsSessionOptions.Default;
+        var client = new DtlsClient(certificate, expectedServerFingerprint, options);
+        var session = new DtlsSession(send, options, client.Status, isDtlsClient: true);
+        session.Start(() => new DtlsClientProtocol().Connect(client, session._transport));
+        return session;
+    }
+
+    /// <summary>Feeds one DTLS datagram from the demultiplexer (copied); false when dropped.</summary>
+    public bool Enqueue(ReadOnlySpan<byte> datagram) => _transport.Enqueue(datagram);
+
+    /// <summary>Ends the session: sends close_notify when connected, or aborts a running handshake.</summary>
+    public void Dispose()
+    {
+        DtlsTransport? dtls;
+        lock (_gate)
+        {
+            if (_disposed)
+            {
+                return;
+            }
+
+            _disposed = true;
+            dtls = _dtls;
+        }
+
+        if (dtls is not null)
+        {
+            try
+            {
+                // BC sends close_notify through our transport, then closes it, which wakes the reader.
+                dtls.Close();
+            }
+            catch (IOException)
+            {
+                // The peer is gone either way; closing the queue below still ends the reader.
+            }
+        }
+
+        _transport.Close();
+    }
+
+    private void Start(Func<DtlsTransport> handshake) =>
+        Task.Factory.StartNew(() => Run(handshake), CancellationToken.None,
+            TaskCreationOptions.LongRunning | TaskCreationOptions.DenyChildAttach, TaskScheduler.Default);
+
+    private void Run(Func<DtlsTransport> handshake)
+    {
+        DtlsTransport dtls;
+        try
+        {
+            dtls = handshake();
+        }
+        catch (Exception ex) when (ex is IOException or InvalidOperationException or ArgumentException or ObjectDisposedException)
+        {
+            _transport.Close();
+            _handshake.TrySetException(DescribeFailure(ex));
+            Finish(DtlsCloseReason.HandshakeFailed);
+            return;
+        }
+
+        bool disposed;
+        lock (_gate)
+        {
+            disposed = _disposed;
+            _dtls = dtls;
+        }
+
+        if (disposed || _status.Result is null)
+        {
+            dtls.Close();
+            _transport.Close();
+            _handshake.TrySetException(new DtlsHandshakeException(disposed
+                ? "the DTLS session was closed before the handshake completed"
+                : "the DTLS handshake ended without SRTP keys"));
+            Finish(DtlsCloseReason.HandshakeFailed);
+            return;
+        }
+
+        _handshake.TrySetResult(_status.Result);
+        ReadLateRecords(dtls);
+    }
+
+    /// <summary>Lets BC consume what follows the handshake until close_notify, a fatal alert or Dispose.</summary>
+    private void ReadLateRecords(DtlsTransport dtls)
+    {
+        var buffer = new byte[_transport.GetReceiveLimit()];
+        var failed = false;
+        try
+        {
+            while (!_transport.IsClosed && !_status.CloseNotifyReceived)
+            {
+                if (dtls.Receive(buffer, 0, buffer.Length, ReadWaitMillis) >= 0)
+                {
+                    Interlocked.Increment(ref _ignoredApplicationRecords);
+                }
+            }
+        }
+        catch (IOException)
+        {
+            // TlsFatalAlertReceived, a record BC failed on, or our queue closing: sorted out below.
+            failed = true;
+        }
+
+        _transport.Close();
+        bool disposed;
+        lock (_gate)
+        {
+            disposed = _disposed;
+        }
+
+        Finish(disposed ? DtlsCloseReason.LocalClose
+            : _status.CloseNotifyReceived ? DtlsCloseReason.CloseNotify
+            : failed || _status.FatalAlertReceived ? DtlsCloseReason.FatalAlert
+            : DtlsCloseReason.Unknown);
+    }
+
+    private void Finish(DtlsCloseReason reason)
+    {
+        if (_completion.TrySetResult(reason))
+        {
+            Closed?.Invoke(this, reason);
+        }
+    }
+
+    private DtlsHandshakeException DescribeFailure(Exception ex)
+    {
+        bool disposed;
+        lock (_gate)
+        {
+            disposed = _disposed;
+        }
+
+        var role = IsDtlsClient ? "client" : "server";
+        var message = ex switch
+        {
+            _ when disposed => "the DTLS session was closed before the handshake completed",
+            _ when _status.RefusalReason is { } reason => $"DTLS {role} refused the peer: {reason}",
+            TlsFatalAlertReceived received => $"the DTLS peer aborted the handshake with alert {AlertDescription.GetText(received.AlertDescription)}",
+            TlsTimeoutException => $"the DTLS handshake did not complete within {_options.HandshakeTimeout.TotalSeconds:0.###} s",
+            TlsFatalAlert alert => $"the DTLS {role} failed the handshake with alert {AlertDescription.GetText(alert.AlertDescription)}: {alert.Message}",
+            _ => $"the DTLS {role} handshake failed: {ex.Message}",
+        };
+        return new DtlsHandshakeException(message, ex);
+    }
+}
