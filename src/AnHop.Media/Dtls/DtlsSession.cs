@@ -99,15 +99,8 @@ public sealed class DtlsSession : IDisposable
 
         if (dtls is not null)
         {
-            try
-            {
-                // BC sends close_notify through our transport, then closes it, which wakes the reader.
-                dtls.Close();
-            }
-            catch (IOException)
-            {
-                // The peer is gone either way; closing the queue below still ends the reader.
-            }
+            // BC sends close_notify through our transport, then closes it, which wakes the reader.
+            CloseQuietly(dtls);
         }
 
         _transport.Close();
@@ -124,8 +117,10 @@ public sealed class DtlsSession : IDisposable
         {
             dtls = handshake();
         }
-        catch (Exception ex) when (ex is IOException or InvalidOperationException or ArgumentException or ObjectDisposedException)
+        catch (Exception ex)
         {
+            // Everything is caught: this thread is the boundary, and whatever hostile bytes make BC throw must
+            // surface as a failed handshake, never as an unobserved fault that leaves Handshake pending.
             _transport.Close();
             _handshake.TrySetException(DescribeFailure(ex));
             Finish(DtlsCloseReason.HandshakeFailed);
@@ -141,7 +136,7 @@ public sealed class DtlsSession : IDisposable
 
         if (disposed || _status.Result is null)
         {
-            dtls.Close();
+            CloseQuietly(dtls);
             _transport.Close();
             _handshake.TrySetException(new DtlsHandshakeException(disposed
                 ? "the DTLS session was closed before the handshake completed"
@@ -169,7 +164,7 @@ public sealed class DtlsSession : IDisposable
                 }
             }
         }
-        catch (IOException)
+        catch (Exception)
         {
             // TlsFatalAlertReceived, a record BC failed on, or our queue closing: sorted out below.
             failed = true;
@@ -186,6 +181,18 @@ public sealed class DtlsSession : IDisposable
             : _status.CloseNotifyReceived ? DtlsCloseReason.CloseNotify
             : failed || _status.FatalAlertReceived ? DtlsCloseReason.FatalAlert
             : DtlsCloseReason.Unknown);
+    }
+
+    private static void CloseQuietly(DtlsTransport dtls)
+    {
+        try
+        {
+            dtls.Close();
+        }
+        catch (Exception)
+        {
+            // The association is over either way; closing our queue afterwards still ends the reader.
+        }
     }
 
     private void Finish(DtlsCloseReason reason)
