@@ -160,6 +160,25 @@ public class DtlsHandshakeTests
     }
 
     [Fact]
+    public async Task Lost_last_server_flight_is_resent_by_the_session_reading_late_records()
+    {
+        // Server datagrams: 0–4 first flight, 5 ChangeCipherSpec, 6 Finished. Without them the client retransmits
+        // its last flight to a server whose handshake already returned; RFC 6347 §4.2.4 wants the server to resend.
+        var toClient = new DtlsWire { Drop = (index, _) => index is 5 or 6 };
+        var (server, client) = Connect(Quick, Quick, toClient);
+        using (server)
+        using (client)
+        {
+            var serverResult = await server.Handshake.WaitAsync(Patience);
+            var clientResult = await client.Handshake.WaitAsync(Patience);
+
+            AssertMirrored(serverResult, clientResult);
+            Assert.Equal(2, toClient.Dropped);
+            Assert.True(toClient.Sent.Count >= 9, $"server sent {toClient.Sent.Count} datagrams, expected a resent last flight");
+        }
+    }
+
+    [Fact]
     public async Task Garbage_datagrams_between_the_handshake_records_do_not_disturb_it()
     {
         // Deterministic garbage: DTLS-looking first bytes (20–63, RFC 7983), random rest, various lengths,
