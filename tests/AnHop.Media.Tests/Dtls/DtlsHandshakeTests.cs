@@ -235,4 +235,10 @@ public class DtlsHandshakeTests
         Assert.Contains("closed before the handshake completed", error.Message, StringComparison.Ordinal);
         Assert.Equal(DtlsCloseReason.HandshakeFailed, await closed.Task.WaitAsync(Patience));
     }
+
+    [Fact]
+    public async Task Warm_up_completes_a_throwaway_handshake()
+    {
+        await DtlsWarmUp.RunAsync().WaitAsync(Patience);
+    }
 }
