@@ -9,10 +9,11 @@ namespace AnHop.Media.Dtls;
 /// <remarks>
 /// Threading: BC's DTLS engine is blocking, so each session owns one dedicated thread (a LongRunning task) for its
 /// whole life. It runs the handshake, completes <see cref="Handshake"/>, then keeps reading with a 1 s wait so
-/// that BC can answer retransmissions and notice alerts. <see cref="Enqueue"/> and <see cref="Dispose"/> may be
-/// called from any thread. <see cref="Handshake"/> continuations and the <see cref="Closed"/> event run off the
-/// session thread's lock-free path: continuations are asynchronous, <see cref="Closed"/> is raised on the session
-/// thread once, at the end, and must not block.
+/// that BC can answer a retransmitted last flight (RFC 6347 §4.2.4) and notice alerts; the thread ends at
+/// close_notify, a fatal alert or <see cref="Dispose"/>, so the owner must dispose sessions it abandons.
+/// <see cref="Enqueue"/> and <see cref="Dispose"/> may be called from any thread. Continuations of
+/// <see cref="Handshake"/> and <see cref="Completion"/> run asynchronously (never on the session thread);
+/// <see cref="Closed"/> is raised once, on the session thread, and must not block.
 /// </remarks>
 public sealed class DtlsSession : IDisposable
 {
