@@ -40,8 +40,12 @@ public sealed class DtlsSessionOptions
 
     internal void Validate()
     {
-        ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(HandshakeTimeout, TimeSpan.Zero, nameof(HandshakeTimeout));
-        ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(InitialRetransmission, TimeSpan.Zero, nameof(InitialRetransmission));
+        // BC takes whole milliseconds as int, and reads 0 as "never".
+        var longest = TimeSpan.FromMilliseconds(int.MaxValue);
+        ArgumentOutOfRangeException.ThrowIfLessThan(HandshakeTimeout, TimeSpan.FromMilliseconds(1), nameof(HandshakeTimeout));
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(HandshakeTimeout, longest, nameof(HandshakeTimeout));
+        ArgumentOutOfRangeException.ThrowIfLessThan(InitialRetransmission, TimeSpan.FromMilliseconds(1), nameof(InitialRetransmission));
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(InitialRetransmission, longest, nameof(InitialRetransmission));
         ArgumentNullException.ThrowIfNull(SrtpProfiles, nameof(SrtpProfiles));
         foreach (var profile in SrtpProfiles)
         {

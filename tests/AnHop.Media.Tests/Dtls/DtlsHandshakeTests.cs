@@ -118,6 +118,33 @@ public class DtlsHandshakeTests
     }
 
     [Fact]
+    public async Task Client_with_no_profile_in_common_is_refused()
+    {
+        var (server, client) = Connect(
+            serverOptions: new() { SrtpProfiles = [SrtpProfile.AeadAes128Gcm] },
+            clientOptions: new() { SrtpProfiles = [SrtpProfile.Aes128CmHmacSha1_80] });
+        using (server)
+        using (client)
+        {
+            var serverError = await Fails(server);
+            await Fails(client);
+
+            Assert.Contains("no common SRTP profile: the client offered [0x0001]", serverError.Message, StringComparison.Ordinal);
+        }
+    }
+
+    [Fact]
+    public void Options_outside_what_BouncyCastle_can_take_are_refused_up_front()
+    {
+        Assert.Throws<ArgumentOutOfRangeException>(() =>
+            new DtlsServer(ServerCertificate, ClientCertificate.Fingerprint, new() { HandshakeTimeout = TimeSpan.Zero }));
+        Assert.Throws<ArgumentOutOfRangeException>(() =>
+            new DtlsClient(ClientCertificate, ServerCertificate.Fingerprint, new() { InitialRetransmission = TimeSpan.FromDays(30) }));
+        Assert.Throws<ArgumentException>(() =>
+            new DtlsServer(ServerCertificate, ClientCertificate.Fingerprint, new() { SrtpProfiles = [SrtpProfile.Unknown] }));
+    }
+
+    [Fact]
     public async Task ClientHello_fragmented_over_several_datagrams_is_reassembled()
     {
         var toServer = new DtlsWire();
