@@ -5,7 +5,7 @@ namespace AnHop.Media.Dtls;
 
 /// <summary>
 /// Connects BouncyCastle's blocking DTLS engine to AnHop's UDP demultiplexer. The socket thread calls
-/// <see cref="Enqueue"/> with each DTLS datagram (first byte 20–63, RFC 7983 §7); the DTLS thread pulls them
+/// <see cref="Enqueue"/> with each DTLS datagram (first byte 20–63, RFC 7983); the DTLS thread pulls them
 /// through <see cref="Receive(Span{byte}, int)"/>. Records BC writes go straight to the send callback.
 /// </summary>
 /// <remarks>

@@ -68,8 +68,8 @@ public sealed class DtlsFingerprint : IEquatable<DtlsFingerprint>
      *   hash-func              =  "sha-1" / "sha-224" / "sha-256" / "sha-384" / "sha-512" / ... / token
      *   fingerprint            =  2UHEX *(":" 2UHEX)
      *
-     * The value parsed here is what follows "a=fingerprint:". The hash-func token compares without case
-     * (RFC 8122 §5 "case-insensitive"); lowercase hex is accepted too since some stacks send it.
+     * The value parsed here is what follows "a=fingerprint:". To be lenient with other stacks, the hash-func
+     * token is compared without case and lowercase hex is accepted, although the grammar asks for uppercase.
      */
     public static bool TryParse(ReadOnlySpan<char> sdpValue, out DtlsFingerprint? fingerprint) =>
         TryParse(sdpValue, out fingerprint, out _);

@@ -8,7 +8,7 @@ namespace AnHop.Media.Tests.Dtls;
 
 public class DtlsFingerprintTests
 {
-    // RFC 8122 §5 example value (its ABNF: hash-func SP 2UHEX *(":" 2UHEX)), built from the digest 00 01 … 1F.
+    // The digest 00 01 … 1F in RFC 8122 §5 form: hash-func SP 2UHEX *(":" 2UHEX).
     private const string CountingDigestSdp =
         "sha-256 00:01:02:03:04:05:06:07:08:09:0A:0B:0C:0D:0E:0F:10:11:12:13:14:15:16:17:18:19:1A:1B:1C:1D:1E:1F";
 
