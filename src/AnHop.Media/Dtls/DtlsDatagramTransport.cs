@@ -28,6 +28,7 @@ public sealed class DtlsDatagramTransport : DatagramTransport
     private readonly int _sendLimit;
     private int _queuedBytes;
     private bool _closed;
+    private bool _aborted;
     private long _droppedDatagrams;
     private long _sentDatagrams;
 
@@ -100,8 +101,8 @@ public sealed class DtlsDatagramTransport : DatagramTransport
 
     /// <summary>
     /// Takes the next datagram, waiting up to <paramref name="waitMillis"/> (0 waits forever, as BC's contract says).
-    /// Returns its length, or -1 on timeout. Throws <see cref="IOException"/> once closed, so a blocked handshake
-    /// ends at once instead of retransmitting until its timeout.
+    /// Returns its length, or -1 on timeout. Throws <see cref="IOException"/> once closed or aborted, so BC stops
+    /// at once instead of retransmitting until its timeout.
     /// </summary>
     public int Receive(Span<byte> buffer, int waitMillis)
     {
@@ -109,9 +110,12 @@ public sealed class DtlsDatagramTransport : DatagramTransport
         lock (_gate)
         {
             var deadline = waitMillis == 0 ? long.MaxValue : Environment.TickCount64 + waitMillis;
+            var waited = false;
             while (_queue.Count == 0)
             {
-                if (_closed)
+                // A call made after Close fails at once; one already waiting when Close came ends only by Abort
+                // or its timeout (see Close).
+                if (_aborted || (_closed && !waited))
                 {
                     throw new IOException("DTLS transport closed");
                 }
@@ -123,6 +127,7 @@ public sealed class DtlsDatagramTransport : DatagramTransport
                 }
 
                 Monitor.Wait(_gate, remaining >= int.MaxValue ? Timeout.Infinite : (int)remaining);
+                waited = true;
             }
 
             item = _queue.Dequeue();
@@ -150,24 +155,44 @@ public sealed class DtlsDatagramTransport : DatagramTransport
         _send(buffer);
     }
 
-    /// <summary>Wakes a waiting <see cref="Receive(Span{byte}, int)"/>, drops what is queued and refuses more.</summary>
+    /// <summary>
+    /// Refuses further datagrams in both directions and drops what is queued; later receives throw. BC calls this
+    /// as the last step of closing. A receive already waiting is not woken: when another thread is closing BC,
+    /// BC has not yet marked itself closed, and would answer the error with a spurious internal_error alert.
+    /// <see cref="Abort"/> wakes it once BC is closed.
+    /// </summary>
     public void Close()
     {
         lock (_gate)
         {
-            if (_closed)
-            {
-                return;
-            }
+            CloseLocked();
+        }
+    }
 
-            _closed = true;
-            while (_queue.TryDequeue(out var item))
-            {
-                ArrayPool<byte>.Shared.Return(item.Buffer);
-            }
-
-            _queuedBytes = 0;
+    /// <summary>Closes, and makes a waiting or later <see cref="Receive(Span{byte}, int)"/> throw at once.</summary>
+    public void Abort()
+    {
+        lock (_gate)
+        {
+            CloseLocked();
+            _aborted = true;
             Monitor.PulseAll(_gate);
         }
+    }
+
+    private void CloseLocked()
+    {
+        if (_closed)
+        {
+            return;
+        }
+
+        _closed = true;
+        while (_queue.TryDequeue(out var item))
+        {
+            ArrayPool<byte>.Shared.Return(item.Buffer);
+        }
+
+        _queuedBytes = 0;
     }
 }

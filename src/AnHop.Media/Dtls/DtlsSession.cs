@@ -100,11 +100,13 @@ public sealed class DtlsSession : IDisposable
 
         if (dtls is not null)
         {
-            // BC sends close_notify through our transport, then closes it, which wakes the reader.
+            // BC sends close_notify and marks itself closed; only then is the reader woken (by Abort below), so
+            // the error it meets is not mistaken for a failure that deserves an alert.
             CloseQuietly(dtls);
         }
 
-        _transport.Close();
+        // During a handshake this makes BC's next Receive throw, which ends the handshake at once.
+        _transport.Abort();
     }
 
     private void Start(Func<DtlsTransport> handshake) =>
@@ -122,7 +124,7 @@ public sealed class DtlsSession : IDisposable
         {
             // Everything is caught: this thread is the boundary, and whatever hostile bytes make BC throw must
             // surface as a failed handshake, never as an unobserved fault that leaves Handshake pending.
-            _transport.Close();
+            _transport.Abort();
             _handshake.TrySetException(DescribeFailure(ex));
             Finish(DtlsCloseReason.HandshakeFailed);
             return;
@@ -138,7 +140,7 @@ public sealed class DtlsSession : IDisposable
         if (disposed || _status.Result is null)
         {
             CloseQuietly(dtls);
-            _transport.Close();
+            _transport.Abort();
             _handshake.TrySetException(new DtlsHandshakeException(disposed
                 ? "the DTLS session was closed before the handshake completed"
                 : "the DTLS handshake ended without SRTP keys"));
@@ -171,7 +173,7 @@ public sealed class DtlsSession : IDisposable
             failed = true;
         }
 
-        _transport.Close();
+        _transport.Abort();
         bool disposed;
         lock (_gate)
         {

@@ -69,7 +69,7 @@ public class DtlsDatagramTransportTests
     }
 
     [Fact]
-    public async Task Close_wakes_a_waiting_receive_with_an_IOException_and_stops_sending()
+    public async Task Abort_wakes_a_waiting_receive_with_an_IOException_and_stops_sending()
     {
         var sent = 0;
         var transport = NewTransport(send: _ => sent++);
@@ -77,13 +77,28 @@ public class DtlsDatagramTransportTests
         var receiving = Task.Factory.StartNew(() => transport.Receive(new byte[1500], 0), TaskCreationOptions.LongRunning);
 
         await Task.Delay(20);
-        transport.Close();
+        transport.Abort();
 
         await Assert.ThrowsAsync<IOException>(() => receiving.WaitAsync(DtlsTestPeers.Patience));
         transport.Send([22, 2]);
         Assert.False(transport.Enqueue([22, 3]));
         Assert.Equal(1, sent);
         Assert.Equal(1, transport.SentDatagrams);
+    }
+
+    [Fact]
+    public async Task Close_leaves_a_waiting_receive_to_time_out_and_fails_later_ones()
+    {
+        var transport = NewTransport();
+        var buffer = new byte[1500];
+        var waiting = Task.Factory.StartNew(() => transport.Receive(buffer.AsSpan(), 200), TaskCreationOptions.LongRunning);
+        await Task.Delay(20);
+
+        transport.Close();
+
+        Assert.Equal(-1, await waiting.WaitAsync(DtlsTestPeers.Patience));
+        Assert.Throws<IOException>(() => transport.Receive(buffer, 0, buffer.Length, 10));
+        Assert.False(transport.Enqueue([22, 2]));
     }
 
     [Fact]
