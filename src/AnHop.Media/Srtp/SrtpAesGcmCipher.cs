@@ -20,6 +20,7 @@ internal sealed class SrtpAesGcmCipher : SrtpCipher
     private readonly AesGcm rtcpAead;
     private readonly byte[] rtpSalt;
     private readonly byte[] rtcpSalt;
+    private byte[] scratch = [];
 
     public SrtpAesGcmCipher(ReadOnlySpan<byte> masterKey, ReadOnlySpan<byte> masterSalt)
     {
@@ -113,19 +114,28 @@ internal sealed class SrtpAesGcmCipher : SrtpCipher
         rtcpAead.Dispose();
     }
 
-    // AesGcm reports a bad tag only by throwing; a forged packet pays for one exception after the cheap
-    // checks (length, header, replay) have passed.
-    private static bool Open(AesGcm aead, ReadOnlySpan<byte> nonce, Span<byte> ciphertext, ReadOnlySpan<byte> tag, ReadOnlySpan<byte> aad)
+    // AesGcm reports a bad tag only by throwing, and a throw costs several times a decryption: a flood of
+    // forged packets would make exceptions the hot path. GCM encryption is CTR, its own inverse, so encrypting
+    // the ciphertext in place yields the plaintext, and encrypting that plaintext (into scratch) reproduces the
+    // ciphertext together with the tag the sender computed. Two passes, no exception either way.
+    private bool Open(AesGcm aead, ReadOnlySpan<byte> nonce, Span<byte> ciphertext, ReadOnlySpan<byte> tag, ReadOnlySpan<byte> aad)
     {
-        try
+        Span<byte> expected = stackalloc byte[TagLength];
+        if (ciphertext.IsEmpty)
         {
-            aead.Decrypt(nonce, ciphertext, tag, ciphertext, aad);
-            return true;
+            aead.Encrypt(nonce, ReadOnlySpan<byte>.Empty, Span<byte>.Empty, expected, aad);
+            return CryptographicOperations.FixedTimeEquals(expected, tag);
         }
-        catch (AuthenticationTagMismatchException)
+
+        if (scratch.Length < ciphertext.Length)
         {
-            return false;
+            // Made on the first decryption and grown only by a packet longer than any before (UDP bounds it).
+            scratch = new byte[Math.Max(ciphertext.Length, Math.Max(1536, 2 * scratch.Length))];
         }
+
+        aead.Encrypt(nonce, ciphertext, ciphertext, expected, aad);
+        aead.Encrypt(nonce, ciphertext, scratch.AsSpan(0, ciphertext.Length), expected, aad);
+        return CryptographicOperations.FixedTimeEquals(expected, tag);
     }
 
     // RFC 7714 §8.1: IV = (00 00 ‖ SSRC ‖ ROC ‖ SEQ) XOR salt.

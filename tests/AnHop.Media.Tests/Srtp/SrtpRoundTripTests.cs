@@ -98,6 +98,24 @@ public class SrtpRoundTripTests
         }
     }
 
+    [Theory]
+    [InlineData(SrtpProfile.Aes128CmHmacSha1_80)]
+    [InlineData(SrtpProfile.AeadAes128Gcm)]
+    public void Packets_larger_than_an_mtu_round_trip(SrtpProfile profile)
+    {
+        using var sender = Context(profile);
+        using var receiver = Context(profile);
+        ushort seq = 0;
+        foreach (var payload in new[] { 100, 5000, 3000, 20000 })
+        {
+            var buffer = Rtp(seq++, 3, payload);
+            var plain = buffer[..(12 + payload)];
+            Assert.True(sender.ProtectRtp(buffer, 12 + payload, out var n));
+            Assert.True(receiver.UnprotectRtp(buffer.AsSpan(0, n), out var plainLength, out var reason), reason);
+            Assert.Equal(plain, buffer[..plainLength]);
+        }
+    }
+
     [Fact]
     public void Wrong_key_fails_authentication()
     {
