@@ -116,6 +116,41 @@ public class SrtpRoundTripTests
         }
     }
 
+    [Theory]
+    [InlineData(SrtpProfile.Aes128CmHmacSha1_80)]
+    [InlineData(SrtpProfile.AeadAes128Gcm)]
+    public void Flipping_any_bit_of_any_byte_fails(SrtpProfile profile)
+    {
+        using var sender = Context(profile);
+        var rtp = Rtp(77, 0xABCD, 40, csrcCount: 1, extensionWords: 1);
+        var rtpLength = rtp.Length - 64;
+        Assert.True(sender.ProtectRtp(rtp, rtpLength, out var rtpProtected));
+        var rtcp = Rtcp(0xABCD, 40);
+        Assert.True(sender.ProtectRtcp(rtcp, 40, out var rtcpProtected));
+
+        for (var at = 0; at < rtpProtected; at++)
+        {
+            for (var bit = 0; bit < 8; bit++)
+            {
+                using var receiver = Context(profile);
+                var tampered = rtp[..rtpProtected];
+                tampered[at] ^= (byte)(1 << bit);
+                Assert.False(receiver.UnprotectRtp(tampered, out _), $"RTP byte {at} bit {bit}");
+            }
+        }
+
+        for (var at = 0; at < rtcpProtected; at++)
+        {
+            for (var bit = 0; bit < 8; bit++)
+            {
+                using var receiver = Context(profile);
+                var tampered = rtcp[..rtcpProtected];
+                tampered[at] ^= (byte)(1 << bit);
+                Assert.False(receiver.UnprotectRtcp(tampered, out _), $"RTCP byte {at} bit {bit}");
+            }
+        }
+    }
+
     [Fact]
     public void Wrong_key_fails_authentication()
     {
