@@ -9,7 +9,8 @@ namespace AnHop.Media.Srtp;
 /// it sends and one with the remote keys to unprotect what it receives (<see cref="CreateOutbound"/>,
 /// <see cref="CreateInbound"/>). Send and receive state are kept apart, so one context may also do both.
 /// <para>Threading: a context is not thread-safe. Use it from one thread at a time (one receive loop or
-/// one send path), as pion/srtp and libsrtp require too.</para>
+/// one send path), as pion/srtp and libsrtp require too. After <see cref="Dispose"/> it throws
+/// <see cref="ObjectDisposedException"/>.</para>
 /// <para>Failures return false with a constant reason from <see cref="SrtpErrors"/>; nothing throws on
 /// hostile bytes.</para>
 /// </summary>

@@ -151,6 +151,16 @@ public class SrtpRoundTripTests
         }
     }
 
+    [Theory]
+    [InlineData(SrtpProfile.Aes128CmHmacSha1_80)]
+    [InlineData(SrtpProfile.AeadAes128Gcm)]
+    public void A_disposed_context_throws(SrtpProfile profile)
+    {
+        var context = Context(profile);
+        context.Dispose();
+        Assert.Throws<ObjectDisposedException>(() => context.ProtectRtp(Rtp(1, 2, 50), 62, out _));
+    }
+
     [Fact]
     public void Wrong_key_fails_authentication()
     {
