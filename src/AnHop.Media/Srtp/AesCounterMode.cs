@@ -1,5 +1,5 @@
 using System.Buffers.Binary;
-using System.Runtime.InteropServices;
+using System.Numerics;
 using System.Security.Cryptography;
 
 namespace AnHop.Media.Srtp;
@@ -12,7 +12,8 @@ namespace AnHop.Media.Srtp;
 internal sealed class AesCounterMode : IDisposable
 {
     private const int BlockSize = 16;
-    private const int BlocksPerChunk = 64;
+    // 96 blocks cover a 1500-byte datagram in one ECB call.
+    private const int BlocksPerChunk = 96;
 
     private readonly Aes aes;
     private readonly ICryptoTransform ecb;
@@ -51,15 +52,16 @@ internal sealed class AesCounterMode : IDisposable
 
     private static void Xor(Span<byte> data, ReadOnlySpan<byte> key)
     {
-        var words = data.Length / sizeof(ulong);
-        var dataWords = MemoryMarshal.Cast<byte, ulong>(data[..(words * sizeof(ulong))]);
-        var keyWords = MemoryMarshal.Cast<byte, ulong>(key[..(words * sizeof(ulong))]);
-        for (var i = 0; i < dataWords.Length; i++)
+        var i = 0;
+        if (Vector.IsHardwareAccelerated)
         {
-            dataWords[i] ^= keyWords[i];
+            for (; i <= data.Length - Vector<byte>.Count; i += Vector<byte>.Count)
+            {
+                (new Vector<byte>(data[i..]) ^ new Vector<byte>(key[i..])).CopyTo(data[i..]);
+            }
         }
 
-        for (var i = words * sizeof(ulong); i < data.Length; i++)
+        for (; i < data.Length; i++)
         {
             data[i] ^= key[i];
         }
