@@ -24,6 +24,14 @@ public sealed record SdpAttribute
         Value = value;
     }
 
+    /// <summary>For the parser, which has already checked the name and the line.</summary>
+    internal SdpAttribute(string name, string? value, bool validated)
+    {
+        System.Diagnostics.Debug.Assert(validated, "only for checked input");
+        Name = name;
+        Value = value;
+    }
+
     public string Name { get; }
 
     public string? Value { get; }

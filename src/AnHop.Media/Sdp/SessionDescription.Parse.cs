@@ -151,7 +151,7 @@ public sealed partial class SessionDescription
                 return AcceptMedia(value.ToString());
             }
 
-            return _media is null ? AcceptSession(type, value.ToString()) : AcceptMediaLine(_media, type, value.ToString());
+            return _media is null ? AcceptSession(type, value) : AcceptMediaLine(_media, type, value);
         }
 
         public string? Finish()
@@ -169,7 +169,7 @@ public sealed partial class SessionDescription
             return Result.Timings.Count == 0 ? SdpParseReason.MissingTiming : null;
         }
 
-        private string? AcceptSession(char type, string value)
+        private string? AcceptSession(char type, ReadOnlySpan<char> value)
         {
             var rank = SessionRank(type);
             if (rank < 0)
@@ -182,7 +182,7 @@ public sealed partial class SessionDescription
                 return SdpParseReason.OutOfOrder;
             }
 
-            if (rank == _rank && type is 'o' or 's' or 'i' or 'u' or 'c' or 'z' or 'k')
+            if (rank == _rank && type is 'v' or 'o' or 's' or 'i' or 'u' or 'c' or 'z' or 'k')
             {
                 return SdpParseReason.Duplicate;
             }
@@ -211,7 +211,7 @@ public sealed partial class SessionDescription
             switch (type)
             {
                 case 'o':
-                    if (!TryParseOrigin(value, out var origin))
+                    if (!TryParseOrigin(value.ToString(), out var origin))
                     {
                         return SdpParseReason.BadOrigin;
                     }
@@ -219,14 +219,14 @@ public sealed partial class SessionDescription
                     _pendingOrigin = origin;
                     return null;
                 case 's':
-                    Result = new SessionDescription(_pendingOrigin!, value);
+                    Result = new SessionDescription(_pendingOrigin!, value.ToString());
                     return null;
-                case 'i': Result!.Information = value; return null;
-                case 'u': Result!.Uri = value; return null;
-                case 'e': Result!.Emails.Add(value); return null;
-                case 'p': Result!.Phones.Add(value); return null;
+                case 'i': Result!.Information = value.ToString(); return null;
+                case 'u': Result!.Uri = value.ToString(); return null;
+                case 'e': Result!.Emails.Add(value.ToString()); return null;
+                case 'p': Result!.Phones.Add(value.ToString()); return null;
                 case 'c':
-                    if (!TryParseConnection(value, out var connection))
+                    if (!TryParseConnection(value.ToString(), out var connection))
                     {
                         return SdpParseReason.BadConnection;
                     }
@@ -234,7 +234,7 @@ public sealed partial class SessionDescription
                     Result!.Connection = connection;
                     return null;
                 case 'b':
-                    if (!TryParseBandwidth(value, out var bandwidth))
+                    if (!TryParseBandwidth(value.ToString(), out var bandwidth))
                     {
                         return SdpParseReason.BadBandwidth;
                     }
@@ -242,7 +242,7 @@ public sealed partial class SessionDescription
                     Result!.Bandwidths.Add(bandwidth);
                     return null;
                 case 't':
-                    if (!TrySplit(value, 2, out var times) ||
+                    if (!TrySplit(value.ToString(), 2, out var times) ||
                         !SdpGrammar.TryParseUInt64(times[0], out var start) || !SdpGrammar.TryParseUInt64(times[1], out var stop))
                     {
                         return SdpParseReason.BadTiming;
@@ -257,11 +257,12 @@ public sealed partial class SessionDescription
                     }
 
                     var last = Result.Timings[^1];
-                    Result.Timings[^1] = last with { Repeats = [.. last.Repeats, value] };
+                    Result.Timings[^1] = last with { Repeats = [.. last.Repeats, value.ToString()] };
                     return null;
-                case 'z': Result!.TimeZones = value; return null;
-                case 'k': Result!.EncryptionKey = value; return null;
-                default: return AcceptAttribute(Result!.Attributes, value);
+                case 'z': Result!.TimeZones = value.ToString(); return null;
+                case 'k': Result!.EncryptionKey = value.ToString(); return null;
+                case 'a': return AcceptAttribute(Result!.Attributes, value);
+                default: return SdpParseReason.UnknownType;
             }
         }
 
@@ -289,7 +290,7 @@ public sealed partial class SessionDescription
             return null;
         }
 
-        private string? AcceptMediaLine(MediaDescription media, char type, string value)
+        private string? AcceptMediaLine(MediaDescription media, char type, ReadOnlySpan<char> value)
         {
             var rank = MediaRank(type);
             if (rank < 0)
@@ -315,9 +316,9 @@ public sealed partial class SessionDescription
 
             switch (type)
             {
-                case 'i': media.Information = value; return null;
+                case 'i': media.Information = value.ToString(); return null;
                 case 'c':
-                    if (!TryParseConnection(value, out var connection))
+                    if (!TryParseConnection(value.ToString(), out var connection))
                     {
                         return SdpParseReason.BadConnection;
                     }
@@ -325,30 +326,31 @@ public sealed partial class SessionDescription
                     media.Connections.Add(connection);
                     return null;
                 case 'b':
-                    if (!TryParseBandwidth(value, out var bandwidth))
+                    if (!TryParseBandwidth(value.ToString(), out var bandwidth))
                     {
                         return SdpParseReason.BadBandwidth;
                     }
 
                     media.Bandwidths.Add(bandwidth);
                     return null;
-                case 'k': media.EncryptionKey = value; return null;
-                default: return AcceptAttribute(media.Attributes, value);
+                case 'k': media.EncryptionKey = value.ToString(); return null;
+                case 'a': return AcceptAttribute(media.Attributes, value);
+                default: return SdpParseReason.UnknownType;
             }
         }
     }
 
     // RFC 8866 §5.13: attribute = (attribute-name ":" attribute-value) / attribute-name
-    private static string? AcceptAttribute(SdpAttributeList attributes, string value)
+    private static string? AcceptAttribute(SdpAttributeList attributes, ReadOnlySpan<char> value)
     {
-        var colon = value.IndexOf(':', StringComparison.Ordinal);
+        var colon = value.IndexOf(':');
         var name = colon < 0 ? value : value[..colon];
         if (!SdpGrammar.IsToken(name))
         {
             return SdpParseReason.BadAttributeName;
         }
 
-        attributes.Add(new SdpAttribute(name, colon < 0 ? null : value[(colon + 1)..]));
+        attributes.Add(new SdpAttribute(name.ToString(), colon < 0 ? null : value[(colon + 1)..].ToString(), validated: true));
         return null;
     }
 

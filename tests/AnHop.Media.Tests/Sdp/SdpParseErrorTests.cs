@@ -23,6 +23,7 @@ public class SdpParseErrorTests
         { "v=0\r\no=-  1 2 IN IP4 127.0.0.1\r\ns=-\r\nt=0 0\r\n", "line 2: " + SdpParseReason.BadOrigin },
         { "v=0\r\no=- 1 2 IN IP4 127.0.0.1\r\ns=\r\nt=0 0\r\n", "line 3: " + SdpParseReason.EmptyValue },
         { "v=0\r\no=- 1 2 IN IP4 127.0.0.1\r\ns=-\r\ns=-\r\nt=0 0\r\n", "line 4: " + SdpParseReason.Duplicate },
+        { "v=0\r\nv=0\r\no=- 1 2 IN IP4 127.0.0.1\r\ns=-\r\nt=0 0\r\n", "line 2: " + SdpParseReason.Duplicate },
         { "v=0\r\no=- 1 2 IN IP4 127.0.0.1\r\ns=-\r\nt=0 0\r\nc=IN IP4 1.2.3.4\r\n", "line 5: " + SdpParseReason.OutOfOrder },
         { "v=0\r\no=- 1 2 IN IP4 127.0.0.1\r\ns=-\r\nt=0\r\n", "line 4: " + SdpParseReason.BadTiming },
         { "v=0\r\no=- 1 2 IN IP4 127.0.0.1\r\ns=-\r\nb=AS:x\r\nt=0 0\r\n", "line 4: " + SdpParseReason.BadBandwidth },
