@@ -39,7 +39,7 @@ public sealed record IceCandidate(
 
     /// <summary>The RFC 8445 §5.1.2.1 priority: (2^24)·type preference + (2^8)·local preference + (256 − component).</summary>
     public static uint ComputePriority(int typePreference, int localPreference, int component) =>
-        (uint)((typePreference << 24) + (localPreference << 8) + (256 - component));
+        (uint)(((long)typePreference << 24) + ((long)localPreference << 8) + (256 - component));
 
     public static bool TryParse(string value, [NotNullWhen(true)] out IceCandidate? result)
     {

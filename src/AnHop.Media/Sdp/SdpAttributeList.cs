@@ -8,6 +8,18 @@ namespace AnHop.Media.Sdp;
 /// </summary>
 public sealed partial class SdpAttributeList : Collection<SdpAttribute>, IEquatable<SdpAttributeList>
 {
+    protected override void InsertItem(int index, SdpAttribute item)
+    {
+        ArgumentNullException.ThrowIfNull(item);
+        base.InsertItem(index, item);
+    }
+
+    protected override void SetItem(int index, SdpAttribute item)
+    {
+        ArgumentNullException.ThrowIfNull(item);
+        base.SetItem(index, item);
+    }
+
     /// <summary>The first attribute with this name, or null.</summary>
     public SdpAttribute? Find(string name)
     {
