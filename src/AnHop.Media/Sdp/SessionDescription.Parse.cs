@@ -55,6 +55,25 @@ public sealed partial class SessionDescription
     public static bool TryParse(string? text, [NotNullWhen(true)] out SessionDescription? sdp, out string? reason) =>
         TryParse(text.AsSpan(), out sdp, out reason);
 
+    public static bool TryParse(ReadOnlySpan<byte> utf8, [NotNullWhen(true)] out SessionDescription? sdp) =>
+        TryParse(utf8, out sdp, out _);
+
+    /// <summary>
+    /// Parses a UTF-8 session description (RFC 8866 §5: "SDP field and attribute names use only the US-ASCII
+    /// subset of UTF-8"). Invalid UTF-8 becomes U+FFFD and stays inside the text fields it was in.
+    /// </summary>
+    public static bool TryParse(ReadOnlySpan<byte> utf8, [NotNullWhen(true)] out SessionDescription? sdp, out string? reason)
+    {
+        if (utf8.Length > MaxLength)
+        {
+            sdp = null;
+            reason = SdpParseReason.TooLarge;
+            return false;
+        }
+
+        return TryParse(System.Text.Encoding.UTF8.GetString(utf8).AsSpan(), out sdp, out reason);
+    }
+
     /// <summary>
     /// Parses an RFC 8866 session description with CRLF or LF line ends. Never throws; on failure
     /// <paramref name="reason"/> says which line and why, e.g. "line 12: a= line without value".

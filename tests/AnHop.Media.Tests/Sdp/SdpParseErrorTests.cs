@@ -85,6 +85,27 @@ public class SdpParseErrorTests
     }
 
     [Fact]
+    public void Utf8Bytes_ParseLikeTheText()
+    {
+        var bytes = SdpTestData.ReadBytes(SdpTestData.AudioVideo);
+
+        Assert.True(SessionDescription.TryParse(bytes, out var sdp, out var reason), reason);
+
+        Assert.Equal(SdpTestData.Parse(SdpTestData.Read(SdpTestData.AudioVideo)), sdp);
+        Assert.False(SessionDescription.TryParse(new byte[SessionDescription.MaxLength + 1], out _, out reason));
+        Assert.Equal(SdpParseReason.TooLarge, reason);
+    }
+
+    [Fact]
+    public void NonAsciiText_IsKeptInTextFields()
+    {
+        var sdp = SdpTestData.Parse("v=0\r\no=- 1 2 IN IP4 127.0.0.1\r\ns=Réunion 会議\r\nt=0 0\r\na=x-label:écran\r\n");
+
+        Assert.Equal("Réunion 会議", sdp.SessionName);
+        Assert.Equal("écran", sdp.Attributes.GetValue("x-label"));
+    }
+
+    [Fact]
     public void NullInput_IsEmpty()
     {
         Assert.False(SessionDescription.TryParse((string?)null, out _, out var reason));
