@@ -6,14 +6,15 @@ public sealed partial class SessionDescription
 {
     /// <summary>
     /// Writes the description in RFC 8866 §5 order with CRLF line ends (RFC 8866 §5: "&lt;CR&gt;&lt;LF&gt;").
-    /// Throws <see cref="InvalidOperationException"/> when a field would not parse back (a line break inside a
-    /// value, a port out of range), so no caller-supplied text can inject lines.
+    /// Throws <see cref="InvalidOperationException"/> when a line would not parse back (a line break inside a
+    /// value, a space inside an o= or c= field, a port or payload type out of range), so what is written always
+    /// parses and no caller-supplied text can inject lines.
     /// </summary>
     public string Write()
     {
         var text = new StringBuilder(1024);
         Line(text, 'v', "0");
-        Line(text, 'o', Origin.ToString());
+        Line(text, 'o', Checked(Origin.ToString(), value => TryParseOrigin(value, out _)));
         Line(text, 's', SessionName);
         OptionalLine(text, 'i', Information);
         OptionalLine(text, 'u', Uri);
@@ -27,10 +28,14 @@ public sealed partial class SessionDescription
             Line(text, 'p', phone);
         }
 
-        OptionalLine(text, 'c', Connection?.ToString());
+        if (Connection is not null)
+        {
+            Line(text, 'c', Checked(Connection.ToString(), value => TryParseConnection(value, out _)));
+        }
+
         foreach (var bandwidth in Bandwidths)
         {
-            Line(text, 'b', bandwidth.ToString());
+            Line(text, 'b', Checked(bandwidth.ToString(), value => TryParseBandwidth(value, out _)));
         }
 
         if (Timings.Count == 0)
@@ -60,32 +65,28 @@ public sealed partial class SessionDescription
 
     private static void WriteMedia(StringBuilder text, MediaDescription media)
     {
-        if (media.Port is < 0 or > 65535 || media.PortCount is < 1 or > 65535)
-        {
-            throw new InvalidOperationException("m= port out of range");
-        }
-
-        if (media.Formats.Count == 0)
-        {
-            throw new InvalidOperationException("an m= line needs at least one format");
-        }
-
         var port = SdpGrammar.Number(media.Port);
         if (media.PortCount is { } count)
         {
             port += "/" + SdpGrammar.Number(count);
         }
 
-        Line(text, 'm', media.Media + " " + port + " " + media.Protocol + " " + string.Join(' ', media.Formats));
+        var line = media.Media + " " + port + " " + media.Protocol + " " + string.Join(' ', media.Formats);
+        if (TryParseMediaLine(line, out _) is { } reason)
+        {
+            throw new InvalidOperationException("m= line would not parse: " + reason);
+        }
+
+        Line(text, 'm', line);
         OptionalLine(text, 'i', media.Information);
         foreach (var connection in media.Connections)
         {
-            Line(text, 'c', connection.ToString());
+            Line(text, 'c', Checked(connection.ToString(), value => TryParseConnection(value, out _)));
         }
 
         foreach (var bandwidth in media.Bandwidths)
         {
-            Line(text, 'b', bandwidth.ToString());
+            Line(text, 'b', Checked(bandwidth.ToString(), value => TryParseBandwidth(value, out _)));
         }
 
         OptionalLine(text, 'k', media.EncryptionKey);
@@ -99,6 +100,9 @@ public sealed partial class SessionDescription
             Line(text, 'a', attribute.ToString());
         }
     }
+
+    private static string Checked(string value, Func<string, bool> parses) =>
+        parses(value) ? value : throw new InvalidOperationException("field would not parse back: " + value);
 
     private static void OptionalLine(StringBuilder text, char type, string? value)
     {

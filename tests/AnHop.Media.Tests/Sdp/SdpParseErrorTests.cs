@@ -150,12 +150,34 @@ public class SdpParseErrorTests
         Assert.Throws<ArgumentException>(() => new SdpAttribute("bad name"));
     }
 
-    [Fact]
-    public void Writer_RefusesAnOutOfRangePort()
+    public static TheoryData<MediaDescription> UnwritableMedia => new()
+    {
+        new MediaDescription("audio", 70000, "RTP/AVP", ["0"]),
+        new MediaDescription("audio", 9, "RTP/AVP", ["0"]) { PortCount = 0 },
+        new MediaDescription("audio", 9, "RTP/AVP", ["128"]),
+        new MediaDescription("audio", 9, "RTP/AVP"),
+        new MediaDescription("audio video", 9, "RTP/AVP", ["0"]),
+    };
+
+    [Theory]
+    [MemberData(nameof(UnwritableMedia))]
+    public void Writer_RefusesAnMLineThatWouldNotParse(MediaDescription media)
     {
         var sdp = SdpTestData.Parse(Minimal);
-        sdp.Media.Add(new MediaDescription("audio", 70000, "RTP/AVP", ["0"]));
+        sdp.Media.Add(media);
 
+        Assert.Throws<InvalidOperationException>(() => sdp.Write());
+    }
+
+    [Fact]
+    public void Writer_RefusesOriginAndConnectionFieldsWithSpaces()
+    {
+        var sdp = SdpTestData.Parse(Minimal);
+        sdp.Origin = sdp.Origin with { Username = "two words" };
+        Assert.Throws<InvalidOperationException>(() => sdp.Write());
+
+        sdp = SdpTestData.Parse(Minimal);
+        sdp.Connection = new SdpConnection("IN", "IP4", "1.2.3.4 5");
         Assert.Throws<InvalidOperationException>(() => sdp.Write());
     }
 }
