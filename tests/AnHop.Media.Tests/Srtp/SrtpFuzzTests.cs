@@ -12,7 +12,7 @@ public class SrtpFuzzTests
         var seeds = new List<byte[]>();
         for (var i = 0; i < 12; i++)
         {
-            var buffer = Rtp((ushort)(i * 6000), 0xF00D + (uint)(i % 3), 10 + (i * 37), csrcCount: i % 4, extensionWords: (i % 3) - 1);
+            var buffer = MakeRtp((ushort)(i * 6000), 0xF00D + (uint)(i % 3), 10 + (i * 37), csrcCount: i % 4, extensionWords: (i % 3) - 1);
             Assert.True(sender.ProtectRtp(buffer, buffer.Length - 64, out var n));
             seeds.Add(buffer[..n]);
         }

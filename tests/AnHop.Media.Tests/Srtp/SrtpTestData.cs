@@ -27,7 +27,7 @@ internal static class SrtpTestData
     }
 
     /// <summary>An RTP packet (RFC 3550 §5.1) in a buffer with 64 spare bytes for the SRTP trailer.</summary>
-    public static byte[] Rtp(ushort sequenceNumber, uint ssrc, int payloadLength, int csrcCount = 0, int extensionWords = -1, byte fill = 0xAB)
+    public static byte[] MakeRtp(ushort sequenceNumber, uint ssrc, int payloadLength, int csrcCount = 0, int extensionWords = -1, byte fill = 0xAB)
     {
         var headerLength = 12 + (4 * csrcCount) + (extensionWords >= 0 ? 4 + (4 * extensionWords) : 0);
         var buffer = new byte[headerLength + payloadLength + 64];
