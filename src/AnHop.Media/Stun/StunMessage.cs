@@ -110,12 +110,7 @@ public readonly ref partial struct StunMessage
                 return false;
             }
 
-            if (data.Length - position < 4)
-            {
-                reason = "truncated attribute header";
-                return false;
-            }
-
+            // The length is a multiple of 4 and so is every padded attribute, so a whole attribute header remains.
             var type = (StunAttributeType)BinaryPrimitives.ReadUInt16BigEndian(data[position..]);
             int valueLength = BinaryPrimitives.ReadUInt16BigEndian(data[(position + 2)..]);
             if (Pad(valueLength) > data.Length - position - 4)
