@@ -72,6 +72,16 @@ public class PacketClassifierTests
             Assert.Equal(expected, PacketClassifier.Classify(datagram));
         });
 
+    [Theory]
+    [InlineData("stun/chromium-156-binding-request.hex", PacketKind.Stun)]
+    [InlineData("stun/chromium-156-binding-request-use-candidate.hex", PacketKind.Stun)]
+    [InlineData("demux/chromium-156-dtls-client-hello.hex", PacketKind.Dtls)]
+    public void Classifies_Chromium_captures(string file, PacketKind expected)
+    {
+        var datagram = Convert.FromHexString(File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "testdata", file)).Trim());
+        Assert.Equal(expected, PacketClassifier.Classify(datagram));
+    }
+
     [Fact]
     public void Classify_never_throws_and_never_reads_past_its_input() =>
         Fuzzer.Run("demux-classify", static input => PacketClassifier.Classify(input),

@@ -21,6 +21,8 @@ public class StunFuzzTests
         new ChromiumRequest { IceControlling = null, IceControlled = 7 }.Build(),
         new ChromiumRequest { Extra = [(0x7777, [1, 2, 3])] }.Build(),
         ErrorResponse(),
+        ChromiumCaptureTests.Check,
+        ChromiumCaptureTests.NominatingCheck,
     ];
 
     [Fact]
