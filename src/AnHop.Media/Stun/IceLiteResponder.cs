@@ -88,6 +88,11 @@ public sealed class IceLiteResponder : IDisposable
         long timestamp, out int responseLength)
     {
         responseLength = 0;
+        if (remote.Family == StunAddressFamily.Unknown)
+        {
+            throw new ArgumentException("the remote address is empty", nameof(remote));
+        }
+
         if (!StunMessage.TryParse(request, out var message))
         {
             return IceCheckResult.Malformed;

@@ -204,6 +204,14 @@ public class IceLiteResponderTests
     }
 
     [Fact]
+    public void An_empty_remote_address_is_a_caller_bug()
+    {
+        using var responder = Responder();
+        var request = new ChromiumRequest().Build();
+        Assert.Throws<ArgumentException>(() => responder.HandleRequest(request, default, new byte[256], out _));
+    }
+
+    [Fact]
     public void Consent_expires_after_30_seconds_without_a_valid_check()
     {
         using var responder = Responder();
