@@ -11,11 +11,15 @@ namespace AnHop.Media.Stun;
 public ref partial struct StunMessageWriter
 {
     private readonly Span<byte> _buffer;
+    private bool _hasIntegrity;
+    private bool _hasFingerprint;
 
     public StunMessageWriter(Span<byte> buffer)
     {
         _buffer = buffer;
         Length = 0;
+        _hasIntegrity = false;
+        _hasFingerprint = false;
     }
 
     /// <summary>Bytes written so far; 0 until the header is written.</summary>
@@ -37,6 +41,8 @@ public ref partial struct StunMessageWriter
         BinaryPrimitives.WriteUInt32BigEndian(_buffer[4..], StunMessage.MagicCookie);
         transactionId.CopyTo(_buffer[8..]);
         Length = StunMessage.HeaderLength;
+        _hasIntegrity = false;
+        _hasFingerprint = false;
         return true;
     }
 
@@ -57,13 +63,16 @@ public ref partial struct StunMessageWriter
 
     /// <summary>
     /// Writes the attribute header, zeroes the padding, moves <see cref="Length"/> past it and updates the
-    /// header length; the caller fills <paramref name="value"/>.
+    /// header length; the caller fills <paramref name="value"/>. Nothing may follow FINGERPRINT, and only
+    /// FINGERPRINT or MESSAGE-INTEGRITY-SHA256 may follow MESSAGE-INTEGRITY (RFC 8489 §14.5, §14.7).
     /// </summary>
     private bool TryReserve(StunAttributeType type, int valueLength, out Span<byte> value)
     {
         value = default;
         var total = 4 + StunMessage.Pad(valueLength);
-        if (Length < StunMessage.HeaderLength || valueLength > ushort.MaxValue
+        var sealedOff = _hasFingerprint || (_hasIntegrity
+            && type is not (StunAttributeType.Fingerprint or StunAttributeType.MessageIntegritySha256));
+        if (sealedOff || Length < StunMessage.HeaderLength || valueLength > ushort.MaxValue
             || total > _buffer.Length - Length || Length + total - StunMessage.HeaderLength > ushort.MaxValue)
         {
             return false;
@@ -74,6 +83,8 @@ public ref partial struct StunMessageWriter
         BinaryPrimitives.WriteUInt16BigEndian(attribute[2..], (ushort)valueLength);
         attribute[(4 + valueLength)..].Clear();
         value = attribute.Slice(4, valueLength);
+        _hasIntegrity |= type == StunAttributeType.MessageIntegrity;
+        _hasFingerprint |= type == StunAttributeType.Fingerprint;
         Length += total;
         BinaryPrimitives.WriteUInt16BigEndian(_buffer[2..], (ushort)(Length - StunMessage.HeaderLength));
         return true;

@@ -49,17 +49,20 @@ public class StunMessageTests
     public void Attributes_after_MessageIntegrity_are_ignored_except_Fingerprint()
     {
         // RFC 8489 §14.5: receivers ignore what follows MESSAGE-INTEGRITY, except FINGERPRINT.
-        var buffer = new byte[128];
         using var key = StunIntegrityKey.ShortTerm("pass");
-        var writer = new StunMessageWriter(buffer);
+        var writer = new StunMessageWriter(new byte[128]);
         Assert.True(writer.TryWriteHeader(StunMessageType.BindingRequest, new byte[12]));
         Assert.True(writer.TryAddPriority(7));
         Assert.True(writer.TryAddMessageIntegrity(key));
-        Assert.True(writer.TryAddUseCandidate());
-        Assert.True(writer.TryAddSoftware("late"u8));
-        Assert.True(writer.TryAddFingerprint());
 
-        Assert.True(StunMessage.TryParse(writer.Written, out var message));
+        // Our writer refuses to add these after MESSAGE-INTEGRITY, so append them by hand, then FINGERPRINT.
+        var bytes = new List<byte>(writer.Written.ToArray());
+        bytes.AddRange(Convert.FromHexString("00250000" + "80220004" + "6c617465"));
+        bytes[3] = (byte)(bytes.Count + 8 - 20);
+        var fingerprint = StunFingerprint.Compute(bytes.ToArray());
+        bytes.AddRange([0x80, 0x28, 0, 4, (byte)(fingerprint >> 24), (byte)(fingerprint >> 16), (byte)(fingerprint >> 8), (byte)fingerprint]);
+
+        Assert.True(StunMessage.TryParse(bytes.ToArray(), out var message));
         var seen = new List<StunAttributeType>();
         foreach (var attribute in message.Attributes)
         {
@@ -102,6 +105,25 @@ public class StunMessageTests
         Assert.False(message.TryGetXorMappedAddress(out _));
         Assert.False(message.TryGetErrorCode(out _));
         Assert.False(message.TryGetUnknownAttributes(out _));
+    }
+
+    [Fact]
+    public void Writer_seals_the_message_after_integrity_and_fingerprint()
+    {
+        using var key = StunIntegrityKey.ShortTerm("pass");
+        var writer = new StunMessageWriter(new byte[128]);
+        Assert.True(writer.TryWriteHeader(StunMessageType.BindingRequest, new byte[12]));
+        Assert.True(writer.TryAddMessageIntegrity(key));
+        Assert.False(writer.TryAddPriority(1));
+        Assert.False(writer.TryAddMessageIntegrity(key));
+        Assert.True(writer.TryAddFingerprint());
+        Assert.False(writer.TryAddFingerprint());
+        Assert.False(writer.TryAddUseCandidate());
+        Assert.Equal(20 + 24 + 8, writer.Length);
+
+        // A new header starts a new message.
+        Assert.True(writer.TryWriteHeader(StunMessageType.BindingRequest, new byte[12]));
+        Assert.True(writer.TryAddPriority(1));
     }
 
     [Theory]
