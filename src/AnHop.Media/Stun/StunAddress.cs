@@ -78,6 +78,46 @@ public readonly struct StunAddress : IEquatable<StunAddress>
         }
     }
 
+    /// <summary>
+    /// Fills a reusable <see cref="SocketAddress"/> for <c>Socket.SendTo</c> without allocating. An IPv4 address
+    /// going to an IPv6 (dual-stack) socket address is written IPv4-mapped. False for an empty address, an IPv6
+    /// address into an IPv4 socket address, or another family.
+    /// </summary>
+    public bool TryWriteTo(SocketAddress destination)
+    {
+        ArgumentNullException.ThrowIfNull(destination);
+        var raw = destination.Buffer.Span;
+        switch (destination.Family)
+        {
+            case AddressFamily.InterNetwork when Family == StunAddressFamily.IPv4 && raw.Length >= 16:
+                raw[2] = (byte)(Port >> 8);
+                raw[3] = (byte)Port;
+                Address.CopyTo(raw[4..]);
+                raw[8..16].Clear();
+                destination.Size = 16;
+                return true;
+            case AddressFamily.InterNetworkV6 when Family != StunAddressFamily.Unknown && raw.Length >= 28:
+                raw[2] = (byte)(Port >> 8);
+                raw[3] = (byte)Port;
+                raw[4..28].Clear(); // Flow info, address and scope id.
+                if (Family == StunAddressFamily.IPv4)
+                {
+                    raw[18] = 0xFF;
+                    raw[19] = 0xFF;
+                    Address.CopyTo(raw[20..]);
+                }
+                else
+                {
+                    Address.CopyTo(raw[8..]);
+                }
+
+                destination.Size = 28;
+                return true;
+            default:
+                return false;
+        }
+    }
+
     /// <summary>Allocates an <see cref="IPEndPoint"/>; for logs and control-plane code, not per packet.</summary>
     public IPEndPoint ToEndPoint() => new(new IPAddress(Address), Port);
 

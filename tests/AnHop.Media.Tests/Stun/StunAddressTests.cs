@@ -34,6 +34,28 @@ public class StunAddressTests
         Assert.Equal(address, fromSocket);
     }
 
+    [Theory]
+    [InlineData("192.0.2.1", AddressFamily.InterNetwork, "192.0.2.1")]
+    [InlineData("192.0.2.1", AddressFamily.InterNetworkV6, "::ffff:192.0.2.1")]
+    [InlineData("2001:db8::9", AddressFamily.InterNetworkV6, "2001:db8::9")]
+    public void TryWriteTo_fills_a_socket_address_for_sending(string ip, AddressFamily socketFamily, string expected)
+    {
+        var address = StunAddress.FromEndPoint(new IPEndPoint(IPAddress.Parse(ip), 5004));
+        var destination = new SocketAddress(socketFamily);
+        destination.Buffer.Span[2..].Fill(0xAA); // Bytes 0-1 hold the family.
+        Assert.True(address.TryWriteTo(destination));
+        Assert.Equal(new IPEndPoint(IPAddress.Parse(expected), 5004).Serialize(), destination);
+    }
+
+    [Fact]
+    public void TryWriteTo_refuses_what_does_not_fit()
+    {
+        var v6 = StunAddress.FromEndPoint(new IPEndPoint(IPAddress.IPv6Loopback, 1));
+        Assert.False(v6.TryWriteTo(new SocketAddress(AddressFamily.InterNetwork)));
+        Assert.False(default(StunAddress).TryWriteTo(new SocketAddress(AddressFamily.InterNetworkV6)));
+        Assert.False(v6.TryWriteTo(new SocketAddress(AddressFamily.Unix, 32)));
+    }
+
     [Fact]
     public void Differs_by_port_family_and_bytes()
     {

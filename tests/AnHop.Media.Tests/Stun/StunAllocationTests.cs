@@ -1,4 +1,5 @@
 using System.Net;
+using System.Net.Sockets;
 using AnHop.Media.Stun;
 using AnHop.Media.Tests.Testing;
 
@@ -83,11 +84,13 @@ public class StunAllocationTests
     {
         var endPoint = new IPEndPoint(IPAddress.Parse("2001:db8::1"), 443);
         var socketAddress = endPoint.Serialize();
+        var sendTo = new SocketAddress(AddressFamily.InterNetworkV6);
         Allocations.AssertNone(() =>
         {
             var a = StunAddress.FromEndPoint(endPoint);
             StunAddress.TryFromSocketAddress(socketAddress, out var b);
             Assert.True(a == b);
+            Assert.True(b.TryWriteTo(sendTo));
         });
     }
 }
