@@ -34,24 +34,24 @@ public ref struct RtcpCompoundWriter
         return true;
     }
 
-    public bool TryAddSenderReport(in SenderInfo sender, ReadOnlySpan<ReportBlock> blocks) =>
+    public bool TryAddSenderReport(in SenderInfo sender, scoped ReadOnlySpan<ReportBlock> blocks) =>
         SenderReport.TryWrite(Remaining, sender, blocks, out var n) && TryAdvance(n);
 
-    public bool TryAddReceiverReport(uint ssrc, ReadOnlySpan<ReportBlock> blocks) =>
+    public bool TryAddReceiverReport(uint ssrc, scoped ReadOnlySpan<ReportBlock> blocks) =>
         ReceiverReport.TryWrite(Remaining, ssrc, blocks, out var n) && TryAdvance(n);
 
-    public bool TryAddCname(uint ssrc, ReadOnlySpan<byte> cname) =>
+    public bool TryAddCname(uint ssrc, scoped ReadOnlySpan<byte> cname) =>
         SourceDescription.TryWriteCname(Remaining, ssrc, cname, out var n) && TryAdvance(n);
 
-    public bool TryAddGoodbye(ReadOnlySpan<uint> ssrcs, ReadOnlySpan<byte> reason) =>
+    public bool TryAddGoodbye(scoped ReadOnlySpan<uint> ssrcs, scoped ReadOnlySpan<byte> reason) =>
         Goodbye.TryWrite(Remaining, ssrcs, reason, out var n) && TryAdvance(n);
 
     public bool TryAddPictureLossIndication(uint senderSsrc, uint mediaSsrc) =>
         new PictureLossIndication(senderSsrc, mediaSsrc).TryWrite(Remaining, out var n) && TryAdvance(n);
 
-    public bool TryAddGenericNack(uint senderSsrc, uint mediaSsrc, ReadOnlySpan<ushort> lostSequences) =>
+    public bool TryAddGenericNack(uint senderSsrc, uint mediaSsrc, scoped ReadOnlySpan<ushort> lostSequences) =>
         GenericNack.TryWrite(Remaining, senderSsrc, mediaSsrc, lostSequences, out var n) && TryAdvance(n);
 
-    public bool TryAddReceiverEstimatedMaxBitrate(uint senderSsrc, ulong bitrate, ReadOnlySpan<uint> ssrcs) =>
+    public bool TryAddReceiverEstimatedMaxBitrate(uint senderSsrc, ulong bitrate, scoped ReadOnlySpan<uint> ssrcs) =>
         ReceiverEstimatedMaxBitrate.TryWrite(Remaining, senderSsrc, bitrate, ssrcs, out var n) && TryAdvance(n);
 }

@@ -42,7 +42,7 @@ public ref struct SourceDescriptionWriter
     }
 
     /// <summary>Adds an item to the current chunk. The text must be 255 octets or fewer.</summary>
-    public bool TryAddItem(SdesItemType type, ReadOnlySpan<byte> text)
+    public bool TryAddItem(SdesItemType type, scoped ReadOnlySpan<byte> text)
     {
         var end = _offset + 2 + text.Length;
         if (_failed || _chunkCount == 0 || type == SdesItemType.End || text.Length > MaxTextLength
