@@ -99,6 +99,10 @@ public class RtcpFuzzTests
     [Fact]
     public void Fuzz_transport_cc_feedback() => Fuzzer.Run("rtcp-twcc", static input => TransportCcRoundTrip(input), Seeds.All);
 
+    // Fuzz runs in this class go one after another, so the TWCC rewrite can reuse these.
+    private static readonly TransportCcArrival[] TwccArrivals = new TransportCcArrival[ushort.MaxValue];
+    private static readonly byte[] TwccBuffer = new byte[24 + (4 * ushort.MaxValue)];
+
     private static void Dispatch(ReadOnlySpan<byte> packet)
     {
         SenderReportRoundTrip(packet);
@@ -319,18 +323,18 @@ public class RtcpFuzzTests
         Assert.Equal(feedback.PacketStatusCount, count);
 
         // Write it again from (seq, arrival) and read back the same arrivals.
-        var arrivals = new TransportCcArrival[count];
+        var arrivals = TwccArrivals.AsSpan(0, count);
         var i = 0;
         foreach (var packet in feedback.Packets)
         {
             arrivals[i++] = new TransportCcArrival(packet.SequenceNumber, packet.IsReceived ? packet.ArrivalTimeMicroseconds : null);
         }
 
-        var again = new byte[24 + (2 * count) + (2 * received)];
+        var again = TwccBuffer.AsSpan(0, 24 + (2 * count) + (2 * received));
         Assert.True(TransportCcFeedback.TryWrite(again, feedback.SenderSsrc, feedback.MediaSsrc, feedback.FeedbackPacketCount,
             arrivals, out var n, out var written));
         Assert.Equal(count, written);
-        Assert.True(TransportCcFeedback.TryParse(again.AsSpan(0, n), out var reparsed));
+        Assert.True(TransportCcFeedback.TryParse(again[..n], out var reparsed));
         i = 0;
         foreach (var packet in reparsed.Packets)
         {
