@@ -11,6 +11,9 @@ public ref struct SourceDescriptionWriter
 {
     private const int MaxTextLength = 255;
 
+    // The 16-bit length field counts 32-bit words minus one.
+    private const int MaxPacketLength = 65536 * 4;
+
     private readonly Span<byte> _destination;
     private int _offset;
     private int _chunkCount;
@@ -28,7 +31,7 @@ public ref struct SourceDescriptionWriter
     public bool TryAddChunk(uint ssrc)
     {
         var start = ClosedLength();
-        if (_failed || _chunkCount == RtcpHeader.MaxCount || start + 8 > _destination.Length)
+        if (_failed || _chunkCount == RtcpHeader.MaxCount || start + 8 > Math.Min(_destination.Length, MaxPacketLength))
         {
             _failed = true;
             return false;
@@ -46,7 +49,7 @@ public ref struct SourceDescriptionWriter
     {
         var end = _offset + 2 + text.Length;
         if (_failed || _chunkCount == 0 || type == SdesItemType.End || text.Length > MaxTextLength
-            || ((end + 4) & ~3) > _destination.Length)
+            || ((end + 4) & ~3) > Math.Min(_destination.Length, MaxPacketLength))
         {
             _failed = true;
             return false;

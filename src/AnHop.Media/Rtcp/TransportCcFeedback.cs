@@ -180,6 +180,8 @@ public readonly ref struct TransportCcFeedback
     /// that cannot go in this packet: one whose delta needs more than 16 signed bits, one that does not
     /// ascend, one past 65535 statuses, or one that would overflow <paramref name="destination"/>. Start the
     /// next feedback at that entry. Padding to 32 bits uses the RTCP padding bit, as libwebrtc does.
+    /// The reference time keeps its low 24 bits, so readers see arrival times modulo 2^24 × 64 ms (about 12 days);
+    /// the deltas, which congestion control uses, are exact.
     /// </remarks>
     /// <returns>False when not even the first entry fits, or there is none.</returns>
     public static bool TryWrite(Span<byte> destination, uint senderSsrc, uint mediaSsrc, byte feedbackPacketCount,

@@ -101,6 +101,28 @@ public class ReportTests
     }
 
     [Fact]
+    public void Sender_report_found_by_the_compound_reader_is_rewritten_at_its_offset()
+    {
+        var compound = RtcpHex.Load("chromium-rr-remb.hex").Concat(RtcpHex.Load("chromium-sr-sdes.hex")).ToArray();
+        var offset = -1;
+        var length = 0;
+        foreach (var packet in new RtcpCompoundReader(compound))
+        {
+            if (packet.PacketType == RtcpPacketType.SenderReport)
+            {
+                (offset, length) = (packet.Offset, packet.Data.Length);
+            }
+        }
+
+        Assert.Equal(56, offset);
+        Assert.True(SenderReportRewriter.TryRewrite(compound.AsSpan(offset, length), 5, 6, 7, 8));
+        Assert.True(SenderReport.TryParse(compound.AsSpan(offset), out var sr));
+        Assert.Equal(new SenderInfo(5, 0xEB1F5C4A_8F5C28F6, 6, 7, 8), sr.SenderInfo);
+        Assert.True(RtcpCompoundReader.TryValidate(compound, out var count, out _));
+        Assert.Equal(4, count);
+    }
+
+    [Fact]
     public void Sender_report_rewrite_refuses_anything_but_a_whole_sr()
     {
         var rr = RtcpHex.Load("chromium-rr-remb.hex");
