@@ -63,4 +63,26 @@ public class RtcpCompoundReaderTests
         Assert.Equal(2, count);
         Assert.Equal("shorter than the 4-byte RTCP header", reason);
     }
+
+    [Fact]
+    public void Compound_writer_builds_rr_plus_sdes_and_keeps_what_fit_when_full()
+    {
+        var buffer = new byte[36];
+        var writer = new RtcpCompoundWriter(buffer);
+        Assert.True(writer.TryAddReceiverReport(1, []));
+        Assert.True(writer.TryAddCname(1, "user@host"u8));
+        Assert.Equal(8 + 20, writer.Length);
+        Assert.False(writer.TryAddPictureLossIndication(1, 2)); // 12 more bytes do not fit in 36
+        Assert.Equal(28, writer.Length);
+        Assert.False(writer.TryAdvance(3));
+
+        var reader = new RtcpCompoundReader(writer.Written);
+        Assert.True(reader.MoveNext());
+        Assert.True(ReceiverReport.TryParse(reader.Current.Data, out var rr));
+        Assert.Equal(0, rr.ReportCount);
+        Assert.True(reader.MoveNext());
+        Assert.True(SourceDescription.TryParse(reader.Current.Data, out _));
+        Assert.False(reader.MoveNext());
+        Assert.True(reader.Completed);
+    }
 }
