@@ -93,7 +93,7 @@ public class SrtpAllocationTests
     public void ProtectRtcp_allocates_nothing(SrtpProfile profile)
     {
         using var sender = Context(profile);
-        var template = Rtcp(1, 100);
+        var template = MakeRtcp(1, 100);
         var buffer = new byte[template.Length];
         Allocations.AssertNone(() =>
         {
@@ -109,7 +109,7 @@ public class SrtpAllocationTests
     {
         using var sender = Context(profile);
         using var receiver = Context(profile);
-        var template = Rtcp(1, 100);
+        var template = MakeRtcp(1, 100);
         var buffer = new byte[template.Length];
         var failures = 0;
         Allocations.AssertNone(() =>

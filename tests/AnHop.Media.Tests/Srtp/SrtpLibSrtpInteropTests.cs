@@ -74,7 +74,7 @@ public class SrtpLibSrtpInteropTests
         for (var i = 0; i < 30; i++)
         {
             var length = 8 + (4 * (i + 1));
-            var buffer = Rtcp(Ssrc, length, (byte)i);
+            var buffer = MakeRtcp(Ssrc, length, (byte)i);
             var plain = buffer[..length];
             Assert.True(anhop.ProtectRtcp(buffer, length, out var protectedLength, out var reason), reason);
             var plainLength = libsrtp.UnprotectRtcp(buffer, protectedLength);
@@ -93,7 +93,7 @@ public class SrtpLibSrtpInteropTests
         for (var i = 0; i < 30; i++)
         {
             var length = 8 + (4 * (i + 1));
-            var buffer = Rtcp(Ssrc, length, (byte)i);
+            var buffer = MakeRtcp(Ssrc, length, (byte)i);
             var plain = buffer[..length];
             var protectedLength = libsrtp.ProtectRtcp(buffer, length);
             Assert.True(anhop.UnprotectRtcp(buffer.AsSpan(0, protectedLength), out var plainLength, out var reason), reason);

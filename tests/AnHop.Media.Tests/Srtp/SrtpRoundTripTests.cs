@@ -60,7 +60,7 @@ public class SrtpRoundTripTests
             using var sender = new SrtpContext(keys.Profile, keys.Key, keys.Salt);
             using var receiver = new SrtpContext(keys.Profile, keys.Key, keys.Salt);
             var length = 4 * words;
-            var buffer = Rtcp(ssrc, length, (byte)pick);
+            var buffer = MakeRtcp(ssrc, length, (byte)pick);
             var plain = buffer[..length];
 
             Assert.True(sender.ProtectRtcp(buffer, length, out var protectedLength, out var reason), reason);
@@ -90,7 +90,7 @@ public class SrtpRoundTripTests
             using var receiver = Context(profile);
             for (var i = 0; i < 50; i++)
             {
-                var buffer = Rtcp(0xCAFE, 32, (byte)i);
+                var buffer = MakeRtcp(0xCAFE, 32, (byte)i);
                 Assert.True(sender.ProtectRtcp(buffer, 32, out var n));
                 Assert.True(receiver.UnprotectRtcp(buffer.AsSpan(0, n), out var plain, out var reason), reason);
                 Assert.Equal(32, plain);
@@ -125,7 +125,7 @@ public class SrtpRoundTripTests
         var rtp = MakeRtp(77, 0xABCD, 40, csrcCount: 1, extensionWords: 1);
         var rtpLength = rtp.Length - 64;
         Assert.True(sender.ProtectRtp(rtp, rtpLength, out var rtpProtected));
-        var rtcp = Rtcp(0xABCD, 40);
+        var rtcp = MakeRtcp(0xABCD, 40);
         Assert.True(sender.ProtectRtcp(rtcp, 40, out var rtcpProtected));
 
         for (var at = 0; at < rtpProtected; at++)
@@ -184,7 +184,7 @@ public class SrtpRoundTripTests
             var buffer = MakeRtp(1, 7, 100);
             Assert.False(sender.ProtectRtp(buffer.AsSpan(0, 112 + sender.RtpOverhead - 1), 112, out _, out var reason));
             Assert.Equal(SrtpErrors.NoRoomForTrailer, reason);
-            var rtcp = Rtcp(7, 32);
+            var rtcp = MakeRtcp(7, 32);
             Assert.False(sender.ProtectRtcp(rtcp.AsSpan(0, 32 + sender.RtcpOverhead - 1), 32, out _, out reason));
             Assert.Equal(SrtpErrors.NoRoomForTrailer, reason);
         }

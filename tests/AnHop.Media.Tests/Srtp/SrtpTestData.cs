@@ -55,7 +55,7 @@ internal static class SrtpTestData
     }
 
     /// <summary>A receiver report (RFC 3550 §6.4.2) of <paramref name="length"/> bytes plus 64 spare.</summary>
-    public static byte[] Rtcp(uint ssrc, int length, byte fill = 0xCD)
+    public static byte[] MakeRtcp(uint ssrc, int length, byte fill = 0xCD)
     {
         var buffer = new byte[length + 64];
         buffer[0] = 0x80;
