@@ -18,7 +18,7 @@ public class SrtcpUnencryptedTests
         var authKey = new byte[20];
         SrtpKeyDerivation.Derive(masterKey, masterSalt, SrtpKeyDerivation.RtcpAuthenticationLabel, authKey);
 
-        var plain = Rtcp(0x1234, 28)[..28];
+        var plain = MakeRtcp(0x1234, 28)[..28];
         var packet = new byte[28 + 4 + 10];
         plain.CopyTo(packet, 0);
         BinaryPrimitives.WriteUInt32BigEndian(packet.AsSpan(28), 17); // E = 0, index 17

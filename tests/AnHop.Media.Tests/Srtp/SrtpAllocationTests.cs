@@ -15,7 +15,7 @@ public class SrtpAllocationTests
     public void ProtectRtp_allocates_nothing(SrtpProfile profile)
     {
         using var sender = Context(profile);
-        var template = Rtp(0, 1, PayloadLength);
+        var template = MakeRtp(0, 1, PayloadLength);
         var buffer = new byte[template.Length];
         ushort seq = 0;
         Allocations.AssertNone(() =>
@@ -34,7 +34,7 @@ public class SrtpAllocationTests
     {
         using var sender = Context(profile);
         using var receiver = Context(profile);
-        var template = Rtp(0, 1, PayloadLength);
+        var template = MakeRtp(0, 1, PayloadLength);
         var buffer = new byte[template.Length];
         ushort seq = 0;
         var failures = 0;
@@ -61,7 +61,7 @@ public class SrtpAllocationTests
     {
         using var sender = Context(profile);
         using var receiver = Context(profile);
-        var buffer = Rtp(5, 1, PayloadLength);
+        var buffer = MakeRtp(5, 1, PayloadLength);
         Assert.True(sender.ProtectRtp(buffer, 12 + PayloadLength, out var n));
         var wire = buffer[..n];
         Assert.True(receiver.UnprotectRtp(wire.AsSpan(), out _));
@@ -74,7 +74,7 @@ public class SrtpAllocationTests
     public void Rejecting_a_forged_packet_allocates_nothing(SrtpProfile profile)
     {
         using var receiver = Context(profile);
-        var forged = Rtp(5, 1, PayloadLength);
+        var forged = MakeRtp(5, 1, PayloadLength);
         var length = 12 + PayloadLength + receiver.RtpOverhead;
         var failures = 0;
         Allocations.AssertNone(() =>
@@ -93,7 +93,7 @@ public class SrtpAllocationTests
     public void ProtectRtcp_allocates_nothing(SrtpProfile profile)
     {
         using var sender = Context(profile);
-        var template = Rtcp(1, 100);
+        var template = MakeRtcp(1, 100);
         var buffer = new byte[template.Length];
         Allocations.AssertNone(() =>
         {
@@ -109,7 +109,7 @@ public class SrtpAllocationTests
     {
         using var sender = Context(profile);
         using var receiver = Context(profile);
-        var template = Rtcp(1, 100);
+        var template = MakeRtcp(1, 100);
         var buffer = new byte[template.Length];
         var failures = 0;
         Allocations.AssertNone(() =>

@@ -12,7 +12,7 @@ public class SrtpFuzzTests
         var seeds = new List<byte[]>();
         for (var i = 0; i < 12; i++)
         {
-            var buffer = Rtp((ushort)(i * 6000), 0xF00D + (uint)(i % 3), 10 + (i * 37), csrcCount: i % 4, extensionWords: (i % 3) - 1);
+            var buffer = MakeRtp((ushort)(i * 6000), 0xF00D + (uint)(i % 3), 10 + (i * 37), csrcCount: i % 4, extensionWords: (i % 3) - 1);
             Assert.True(sender.ProtectRtp(buffer, buffer.Length - 64, out var n));
             seeds.Add(buffer[..n]);
         }
@@ -26,7 +26,7 @@ public class SrtpFuzzTests
         for (var i = 0; i < 12; i++)
         {
             var length = 8 + (4 * i * 5);
-            var buffer = Rtcp(0xBEEF + (uint)(i % 3), length);
+            var buffer = MakeRtcp(0xBEEF + (uint)(i % 3), length);
             Assert.True(sender.ProtectRtcp(buffer, length, out var n));
             seeds.Add(buffer[..n]);
         }
@@ -49,7 +49,7 @@ public class SrtpFuzzTests
 
     [Fact]
     public void Rtcp_header_parser_survives_fuzzing() =>
-        Fuzzer.Run("srtp-rtcp-header", static input => SrtcpHeader.TryParse(input, out _, out _), [Rtcp(1, 28)[..28]]);
+        Fuzzer.Run("srtp-rtcp-header", static input => SrtcpHeader.TryParse(input, out _, out _), [MakeRtcp(1, 28)[..28]]);
 
     [Theory]
     [InlineData(SrtpProfile.Aes128CmHmacSha1_80)]

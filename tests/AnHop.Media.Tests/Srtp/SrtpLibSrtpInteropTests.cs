@@ -29,7 +29,7 @@ public class SrtpLibSrtpInteropTests
         using var libsrtp = new LibSrtp(profile, key, salt, outbound: false);
         foreach (var seq in SequenceAcrossTheWrap())
         {
-            var buffer = Rtp(seq, Ssrc, 100 + (seq % 300), csrcCount: seq % 3, extensionWords: (seq % 4) - 1, fill: (byte)seq);
+            var buffer = MakeRtp(seq, Ssrc, 100 + (seq % 300), csrcCount: seq % 3, extensionWords: (seq % 4) - 1, fill: (byte)seq);
             var length = buffer.Length - 64;
             var plain = buffer[..length];
             Assert.True(anhop.ProtectRtp(buffer, length, out var protectedLength, out var reason), reason);
@@ -51,7 +51,7 @@ public class SrtpLibSrtpInteropTests
         using var libsrtp = new LibSrtp(profile, key, salt, outbound: true);
         foreach (var seq in SequenceAcrossTheWrap())
         {
-            var buffer = Rtp(seq, Ssrc, 100 + (seq % 300), csrcCount: seq % 3, extensionWords: (seq % 4) - 1, fill: (byte)seq);
+            var buffer = MakeRtp(seq, Ssrc, 100 + (seq % 300), csrcCount: seq % 3, extensionWords: (seq % 4) - 1, fill: (byte)seq);
             var length = buffer.Length - 64;
             var plain = buffer[..length];
             var protectedLength = libsrtp.ProtectRtp(buffer, length);
@@ -74,7 +74,7 @@ public class SrtpLibSrtpInteropTests
         for (var i = 0; i < 30; i++)
         {
             var length = 8 + (4 * (i + 1));
-            var buffer = Rtcp(Ssrc, length, (byte)i);
+            var buffer = MakeRtcp(Ssrc, length, (byte)i);
             var plain = buffer[..length];
             Assert.True(anhop.ProtectRtcp(buffer, length, out var protectedLength, out var reason), reason);
             var plainLength = libsrtp.UnprotectRtcp(buffer, protectedLength);
@@ -93,7 +93,7 @@ public class SrtpLibSrtpInteropTests
         for (var i = 0; i < 30; i++)
         {
             var length = 8 + (4 * (i + 1));
-            var buffer = Rtcp(Ssrc, length, (byte)i);
+            var buffer = MakeRtcp(Ssrc, length, (byte)i);
             var plain = buffer[..length];
             var protectedLength = libsrtp.ProtectRtcp(buffer, length);
             Assert.True(anhop.UnprotectRtcp(buffer.AsSpan(0, protectedLength), out var plainLength, out var reason), reason);
@@ -109,7 +109,7 @@ public class SrtpLibSrtpInteropTests
         var (key, salt) = Keys(profile, 46);
         using var anhop = new SrtpContext(profile, key, salt);
         using var libsrtp = new LibSrtp(profile, key, salt, outbound: false);
-        var buffer = Rtp(7, Ssrc, 80);
+        var buffer = MakeRtp(7, Ssrc, 80);
         Assert.True(anhop.ProtectRtp(buffer, 92, out var protectedLength));
         buffer[50] ^= 0x40;
         Assert.Throws<InvalidOperationException>(() => libsrtp.UnprotectRtp(buffer, protectedLength));

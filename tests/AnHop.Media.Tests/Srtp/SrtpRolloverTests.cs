@@ -21,7 +21,7 @@ public class SrtpRolloverTests
 
     private static (byte[] Plain, byte[] Wire) Protect(SrtpContext sender, ushort seq)
     {
-        var buffer = Rtp(seq, Ssrc, 64, fill: (byte)seq);
+        var buffer = MakeRtp(seq, Ssrc, 64, fill: (byte)seq);
         var plain = buffer[..76];
         Assert.True(sender.ProtectRtp(buffer, 76, out var n));
         return (plain, buffer[..n]);

@@ -16,9 +16,9 @@ public class SrtpRoundTripTests
 
     private static readonly Gen<byte[]> GenPayload = Gen.Byte.Array[0, 1300];
 
-    private static (byte[] Buffer, int Length) RtpPacket((ushort Seq, uint Ssrc, int Csrcs, int ExtensionWords) h, byte[] payload)
+    private static (byte[] Buffer, int Length) BuildRtp((ushort Seq, uint Ssrc, int Csrcs, int ExtensionWords) h, byte[] payload)
     {
-        var buffer = Rtp(h.Seq, h.Ssrc, payload.Length, h.Csrcs, h.ExtensionWords);
+        var buffer = MakeRtp(h.Seq, h.Ssrc, payload.Length, h.Csrcs, h.ExtensionWords);
         var length = buffer.Length - 64;
         payload.CopyTo(buffer, length - payload.Length);
         return (buffer, length);
@@ -31,7 +31,7 @@ public class SrtpRoundTripTests
         {
             using var sender = new SrtpContext(keys.Profile, keys.Key, keys.Salt);
             using var receiver = new SrtpContext(keys.Profile, keys.Key, keys.Salt);
-            var (buffer, length) = RtpPacket(header, payload);
+            var (buffer, length) = BuildRtp(header, payload);
             var plain = buffer[..length];
 
             Assert.True(sender.ProtectRtp(buffer, length, out var protectedLength, out var reason), reason);
@@ -60,7 +60,7 @@ public class SrtpRoundTripTests
             using var sender = new SrtpContext(keys.Profile, keys.Key, keys.Salt);
             using var receiver = new SrtpContext(keys.Profile, keys.Key, keys.Salt);
             var length = 4 * words;
-            var buffer = Rtcp(ssrc, length, (byte)pick);
+            var buffer = MakeRtcp(ssrc, length, (byte)pick);
             var plain = buffer[..length];
 
             Assert.True(sender.ProtectRtcp(buffer, length, out var protectedLength, out var reason), reason);
@@ -90,7 +90,7 @@ public class SrtpRoundTripTests
             using var receiver = Context(profile);
             for (var i = 0; i < 50; i++)
             {
-                var buffer = Rtcp(0xCAFE, 32, (byte)i);
+                var buffer = MakeRtcp(0xCAFE, 32, (byte)i);
                 Assert.True(sender.ProtectRtcp(buffer, 32, out var n));
                 Assert.True(receiver.UnprotectRtcp(buffer.AsSpan(0, n), out var plain, out var reason), reason);
                 Assert.Equal(32, plain);
@@ -108,7 +108,7 @@ public class SrtpRoundTripTests
         ushort seq = 0;
         foreach (var payload in new[] { 100, 5000, 3000, 20000 })
         {
-            var buffer = Rtp(seq++, 3, payload);
+            var buffer = MakeRtp(seq++, 3, payload);
             var plain = buffer[..(12 + payload)];
             Assert.True(sender.ProtectRtp(buffer, 12 + payload, out var n));
             Assert.True(receiver.UnprotectRtp(buffer.AsSpan(0, n), out var plainLength, out var reason), reason);
@@ -122,10 +122,10 @@ public class SrtpRoundTripTests
     public void Flipping_any_bit_of_any_byte_fails(SrtpProfile profile)
     {
         using var sender = Context(profile);
-        var rtp = Rtp(77, 0xABCD, 40, csrcCount: 1, extensionWords: 1);
+        var rtp = MakeRtp(77, 0xABCD, 40, csrcCount: 1, extensionWords: 1);
         var rtpLength = rtp.Length - 64;
         Assert.True(sender.ProtectRtp(rtp, rtpLength, out var rtpProtected));
-        var rtcp = Rtcp(0xABCD, 40);
+        var rtcp = MakeRtcp(0xABCD, 40);
         Assert.True(sender.ProtectRtcp(rtcp, 40, out var rtcpProtected));
 
         for (var at = 0; at < rtpProtected; at++)
@@ -158,7 +158,7 @@ public class SrtpRoundTripTests
     {
         var context = Context(profile);
         context.Dispose();
-        Assert.Throws<ObjectDisposedException>(() => context.ProtectRtp(Rtp(1, 2, 50), 62, out _));
+        Assert.Throws<ObjectDisposedException>(() => context.ProtectRtp(MakeRtp(1, 2, 50), 62, out _));
     }
 
     [Fact]
@@ -168,7 +168,7 @@ public class SrtpRoundTripTests
         {
             using var sender = Context(profile, seed: 1);
             using var receiver = Context(profile, seed: 2);
-            var buffer = Rtp(1, 7, 100);
+            var buffer = MakeRtp(1, 7, 100);
             Assert.True(sender.ProtectRtp(buffer, 112, out var n));
             Assert.False(receiver.UnprotectRtp(buffer.AsSpan(0, n), out _, out var reason));
             Assert.Equal(SrtpErrors.AuthenticationFailed, reason);
@@ -181,10 +181,10 @@ public class SrtpRoundTripTests
         foreach (var profile in Profiles)
         {
             using var sender = Context(profile);
-            var buffer = Rtp(1, 7, 100);
+            var buffer = MakeRtp(1, 7, 100);
             Assert.False(sender.ProtectRtp(buffer.AsSpan(0, 112 + sender.RtpOverhead - 1), 112, out _, out var reason));
             Assert.Equal(SrtpErrors.NoRoomForTrailer, reason);
-            var rtcp = Rtcp(7, 32);
+            var rtcp = MakeRtcp(7, 32);
             Assert.False(sender.ProtectRtcp(rtcp.AsSpan(0, 32 + sender.RtcpOverhead - 1), 32, out _, out reason));
             Assert.Equal(SrtpErrors.NoRoomForTrailer, reason);
         }
@@ -222,7 +222,7 @@ public class SrtpRoundTripTests
             using var receiver = new SrtpContext(profile, key, salt, maxSsrcs: 2);
             for (uint ssrc = 1; ssrc <= 3; ssrc++)
             {
-                var buffer = Rtp(1, ssrc, 20);
+                var buffer = MakeRtp(1, ssrc, 20);
                 var sent = sender.ProtectRtp(buffer, 32, out var n, out var reason);
                 Assert.Equal(ssrc <= 2, sent);
                 if (sent)
@@ -236,7 +236,7 @@ public class SrtpRoundTripTests
             }
 
             sender.RemoveSsrc(1);
-            Assert.True(sender.ProtectRtp(Rtp(1, 3, 20), 32, out _));
+            Assert.True(sender.ProtectRtp(MakeRtp(1, 3, 20), 32, out _));
         }
     }
 
@@ -251,7 +251,7 @@ public class SrtpRoundTripTests
             var server = SrtpKeyingMaterial.FromExporter(profile, exported, isDtlsClient: false);
             using var clientOut = SrtpContext.CreateOutbound(client);
             using var serverIn = SrtpContext.CreateInbound(server);
-            var buffer = Rtp(10, 99, 50);
+            var buffer = MakeRtp(10, 99, 50);
             Assert.True(clientOut.ProtectRtp(buffer, 62, out var n));
             Assert.True(serverIn.UnprotectRtp(buffer.AsSpan(0, n), out var plain));
             Assert.Equal(62, plain);

@@ -27,7 +27,7 @@ internal static class SrtpTestData
     }
 
     /// <summary>An RTP packet (RFC 3550 §5.1) in a buffer with 64 spare bytes for the SRTP trailer.</summary>
-    public static byte[] Rtp(ushort sequenceNumber, uint ssrc, int payloadLength, int csrcCount = 0, int extensionWords = -1, byte fill = 0xAB)
+    public static byte[] MakeRtp(ushort sequenceNumber, uint ssrc, int payloadLength, int csrcCount = 0, int extensionWords = -1, byte fill = 0xAB)
     {
         var headerLength = 12 + (4 * csrcCount) + (extensionWords >= 0 ? 4 + (4 * extensionWords) : 0);
         var buffer = new byte[headerLength + payloadLength + 64];
@@ -55,7 +55,7 @@ internal static class SrtpTestData
     }
 
     /// <summary>A receiver report (RFC 3550 §6.4.2) of <paramref name="length"/> bytes plus 64 spare.</summary>
-    public static byte[] Rtcp(uint ssrc, int length, byte fill = 0xCD)
+    public static byte[] MakeRtcp(uint ssrc, int length, byte fill = 0xCD)
     {
         var buffer = new byte[length + 64];
         buffer[0] = 0x80;
