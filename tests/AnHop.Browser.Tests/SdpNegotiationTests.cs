@@ -75,6 +75,79 @@ public sealed class SdpNegotiationTests(BrowserFixture fixture)
     }
 
     [Fact]
+    public async Task Chromium_renegotiates_its_send_connection_adding_a_screen_track_then_stopping_the_camera()
+    {
+        var (context, page, recorder) = await fixture.NewPageAsync();
+        await using var _ = context;
+        await page.GotoAsync("/");
+        var transport = MadeUpTransport();
+
+        var offer = await page.EvaluateAsync<string>("""
+            async () => {
+              const stream = await navigator.mediaDevices.getUserMedia({ audio: true, video: true });
+              const pc = new RTCPeerConnection();
+              window.sendPc = pc;
+              window.camera = stream.getVideoTracks()[0];
+              pc.addTransceiver(stream.getAudioTracks()[0], { direction: 'sendonly', streams: [stream] });
+              pc.addTransceiver(window.camera, { direction: 'sendonly', streams: [stream] });
+              await pc.setLocalDescription(await pc.createOffer());
+              return pc.localDescription.sdp;
+            }
+            """);
+        var state = await AnswerInPageAsync(page, offer, transport);
+        Assert.Equal(["0:sendonly", "1:sendonly"], Strings(state.GetProperty("directions")));
+
+        // A screen track joins (a fake camera clone stands in: getDisplayMedia needs a user gesture).
+        offer = await page.EvaluateAsync<string>("""
+            async () => {
+              const pc = window.sendPc;
+              const screen = new MediaStream([window.camera.clone()]);
+              pc.addTransceiver(screen.getVideoTracks()[0], { direction: 'sendonly', streams: [screen] });
+              await pc.setLocalDescription(await pc.createOffer());
+              return pc.localDescription.sdp;
+            }
+            """);
+        state = await AnswerInPageAsync(page, offer, transport);
+        Assert.Equal(["0:sendonly", "1:sendonly", "2:sendonly"], Strings(state.GetProperty("directions")));
+
+        // The camera stops: Chromium offers its m-line with port 0 and the SFU's answer rejects it.
+        offer = await page.EvaluateAsync<string>("""
+            async () => {
+              const pc = window.sendPc;
+              pc.getTransceivers()[1].stop();
+              await pc.setLocalDescription(await pc.createOffer());
+              return pc.localDescription.sdp;
+            }
+            """);
+        Assert.True(PublishNegotiation.TryAnswer(offer, transport, SfuCapabilities.Default, out var answer, out var reason), reason);
+        Assert.Equal(["0", "2"], answer!.Tracks.Select(t => t.Mid));
+        Assert.Equal("1", Assert.Single(answer.Unpublished).Mid);
+        state = await SetAnswerAsync(page, answer.Sdp);
+        Assert.Equal("stable", state.GetProperty("signalingState").GetString());
+        // A stopped transceiver leaves getTransceivers() once the negotiation completes.
+        Assert.Equal(["0:sendonly", "2:sendonly"], Strings(state.GetProperty("directions")));
+
+        recorder.AssertOnlyRequestsTo(fixture.Server.BaseUrl);
+        recorder.AssertNoConsoleProblems();
+    }
+
+    private static async Task<JsonElement> AnswerInPageAsync(Microsoft.Playwright.IPage page, string offer, TransportDescription transport)
+    {
+        Assert.True(PublishNegotiation.TryAnswer(offer, transport, SfuCapabilities.Default, out var answer, out var reason), reason);
+        var state = await SetAnswerAsync(page, answer!.Sdp);
+        Assert.Equal("stable", state.GetProperty("signalingState").GetString());
+        return state;
+    }
+
+    private static Task<JsonElement> SetAnswerAsync(Microsoft.Playwright.IPage page, string answer) => EvaluateJsonAsync(page, """
+        async (answer) => {
+          const pc = window.sendPc;
+          await pc.setRemoteDescription({ type: 'answer', sdp: answer });
+          return JSON.stringify({ signalingState: pc.signalingState, directions: pc.getTransceivers().map(t => t.mid + ':' + t.currentDirection) });
+        }
+        """, answer);
+
+    [Fact]
     public async Task Chromium_accepts_the_SFU_offers_on_a_receive_connection_and_its_re_offers()
     {
         var (context, page, recorder) = await fixture.NewPageAsync();

@@ -111,6 +111,3 @@ internal static class TransportAttributes
         return true;
     }
 }
-
-/// <summary>The browser's side of a transport as its SDP shows it.</summary>
-internal sealed record RemoteTransport(string IceUfrag, string IcePwd, DtlsFingerprint Fingerprint, SetupRole Setup);
