@@ -9,7 +9,7 @@ namespace AnHop.Media.Tests.Sfu.Negotiation;
 public class SubscribeNegotiationTests
 {
     /// <summary>Chromium 156's answer to an offer of Alice's microphone (mid 0) and Bob's camera (mid 1), as setLocalDescription gave it.</summary>
-    private const string ChromiumAnswer =
+    internal const string ChromiumAnswer =
         "v=0\r\n" +
         "o=- 5584264329031251131 2 IN IP4 127.0.0.1\r\n" +
         "s=-\r\n" +
