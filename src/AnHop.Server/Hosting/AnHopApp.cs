@@ -2,7 +2,10 @@ using System.Net;
 using AnHop.Server.Accounts;
 using AnHop.Server.Data;
 using AnHop.Server.Health;
+using AnHop.Core.Meetings;
 using AnHop.Server.Localization;
+using AnHop.Server.Media;
+using AnHop.Server.Meetings;
 using AnHop.Server.Options;
 using AnHop.Server.Setup;
 using AnHop.Server.Web;
@@ -62,6 +65,17 @@ public static class AnHopApp
         builder.Services.AddScoped<PageRenderer>();
         builder.Services.AddProblemDetails();
         builder.Services.AddAnHopHealthChecks();
+
+        builder.Services.AddSingleton<JoinTicketStore>();
+        builder.Services.AddSingleton<SfuHost>();
+        builder.Services.AddHostedService(services => services.GetRequiredService<SfuHost>());
+        builder.Services.AddSingleton<MeetingMedia>();
+        builder.Services.AddSignalR(hub =>
+        {
+            hub.AddFilter<HubAuthorizationFilter>();
+            hub.MaximumReceiveMessageSize = 64 * 1024; // a browser's offer with simulcast is about 6 KB
+            hub.EnableDetailedErrors = false;
+        });
 
         ConfigureKestrel(builder, options, dataDirectory);
 
@@ -207,6 +221,8 @@ public static class AnHopApp
         app.MapAnHopHealth();
         app.MapHome();
         app.MapSetup();
+        app.MapMeetingPage();
+        app.MapHub<MeetingHub>(MeetingHub.Path);
     }
 
     /// <summary>Applies migrations, prints the one-time set-up link if needed, and starts listening.</summary>

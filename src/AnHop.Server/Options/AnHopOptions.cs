@@ -14,6 +14,8 @@ public sealed class AnHopOptions
 
     public DatabaseOptions Database { get; set; } = new();
 
+    public MediaOptions Media { get; set; } = new();
+
     public string ResolvedDataDirectory => Path.GetFullPath(DataDirectory);
 }
 
@@ -53,4 +55,28 @@ public sealed class DatabaseOptions
 
     /// <summary>When empty, the SQLite file <c>anhop.db</c> in the data folder.</summary>
     public string ConnectionString { get; set; } = "";
+}
+
+/// <summary>The in-process SFU: one UDP port for every transport, and ICE-TCP for networks that block UDP.</summary>
+public sealed class MediaOptions
+{
+    /// <summary>Where the media sockets listen.</summary>
+    public string ListenAddress { get; set; } = "0.0.0.0";
+
+    /// <summary>
+    /// The address put in ICE candidates (a public or 1:1-NAT address when it differs from the listen address).
+    /// Empty: the listen address, or when that is 0.0.0.0 this machine's first non-loopback IPv4 address.
+    /// </summary>
+    public string AnnouncedAddress { get; set; } = "";
+
+    /// <summary>UDP port for every transport; 0 picks a free one.</summary>
+    public int UdpPort { get; set; } = 40000;
+
+    public bool IceTcpEnabled { get; set; } = true;
+
+    /// <summary>ICE-TCP passive port; 0 picks a free one.</summary>
+    public int TcpPort { get; set; } = 40000;
+
+    /// <summary>For tests of loss repair only: the percentage of forwarded RTP packets dropped on purpose. Off (0) by default.</summary>
+    public double ForwardedLossPercent { get; set; }
 }

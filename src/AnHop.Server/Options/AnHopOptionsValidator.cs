@@ -35,12 +35,40 @@ public sealed class AnHopOptionsValidator : IValidateOptions<AnHopOptions>
             failures.Add($"AnHop:Https:CertificatePath = '{options.Https.CertificatePath}' does not exist: give a PFX file, or leave it empty for a generated certificate.");
         }
 
+        ValidateMedia(options.Media, failures);
         if (!Enum.IsDefined(options.Database.Provider))
         {
             failures.Add($"AnHop:Database:Provider = '{options.Database.Provider}' is not allowed: use one of {string.Join(", ", Enum.GetNames<DatabaseProvider>())}.");
         }
 
         return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
+    }
+
+    private static void ValidateMedia(MediaOptions media, List<string> failures)
+    {
+        if (!IPAddress.TryParse(media.ListenAddress, out _))
+        {
+            failures.Add($"AnHop:Media:ListenAddress = '{media.ListenAddress}' is not allowed: use an IP address (0.0.0.0 for all interfaces).");
+        }
+
+        if (!string.IsNullOrEmpty(media.AnnouncedAddress)
+            && (!IPAddress.TryParse(media.AnnouncedAddress, out var announced) || announced.Equals(IPAddress.Any) || announced.Equals(IPAddress.IPv6Any)))
+        {
+            failures.Add($"AnHop:Media:AnnouncedAddress = '{media.AnnouncedAddress}' is not allowed: use the IP address browsers should send media to, or leave it empty.");
+        }
+
+        foreach (var (key, port) in new[] { ("UdpPort", media.UdpPort), ("TcpPort", media.TcpPort) })
+        {
+            if (port is < 0 or > 65535)
+            {
+                failures.Add($"AnHop:Media:{key} = {port} is not allowed: use a port from 1 to 65535 (0 picks a free one).");
+            }
+        }
+
+        if (media.ForwardedLossPercent is < 0 or > 50 || double.IsNaN(media.ForwardedLossPercent))
+        {
+            failures.Add($"AnHop:Media:ForwardedLossPercent = {media.ForwardedLossPercent} is not allowed: use 0 (off) to 50; it is a test setting.");
+        }
     }
 
     private static void ValidateEndpoint(string key, HttpEndpointOptions endpoint, List<string> failures)

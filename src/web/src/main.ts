@@ -1,9 +1,14 @@
 // Entry point. Each server-rendered page names itself in <body data-page>; the matching module wires it.
 import { wireLanguageSwitcher } from './ui/language';
+import { wireMeeting } from './ui/meeting';
 import { wireSetupForm } from './ui/setup';
 
 function start(): void {
   wireLanguageSwitcher(document);
+  const meeting = document.querySelector<HTMLElement>('[data-role=meeting]');
+  if (meeting) {
+    wireMeeting(meeting);
+  }
   if (document.body.dataset['page'] === 'setup') {
     const form = document.querySelector<HTMLFormElement>('form[data-role=setup]');
     if (form) {

@@ -20,12 +20,12 @@ public sealed class BrowserFixture : IAsyncLifetime
         (_playwright, _browser) = await Chromium.LaunchAsync();
     }
 
-    public async Task<(IBrowserContext Context, IPage Page, PageRecorder Recorder)> NewPageAsync()
+    public async Task<(IBrowserContext Context, IPage Page, PageRecorder Recorder)> NewPageAsync(AnHopServer? server = null)
     {
         var context = await Browser.NewContextAsync(new BrowserNewContextOptions
         {
-            BaseURL = Server.BaseUrl.ToString(),
-            ViewportSize = new ViewportSize { Width = 1024, Height = 700 },
+            BaseURL = (server ?? Server).BaseUrl.ToString(),
+            ViewportSize = new ViewportSize { Width = 800, Height = 600 },
         });
         var recorder = new PageRecorder(context);
         var page = await context.NewPageAsync();

@@ -38,6 +38,9 @@ public sealed class AnHopServer : IAsyncDisposable
             "--AnHop:Http:Address=127.0.0.1",
             "--AnHop:Http:Port=0",
             "--AnHop:Https:Enabled=false",
+            "--AnHop:Media:ListenAddress=127.0.0.1",
+            "--AnHop:Media:UdpPort=0",
+            "--AnHop:Media:TcpPort=0",
             "--Logging:LogLevel:Default=Warning",
             .. extraArgs,
         ];

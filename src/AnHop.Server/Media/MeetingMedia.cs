@@ -1,0 +1,333 @@
+using System.Collections.Concurrent;
+using AnHop.Core.Meetings;
+using AnHop.Media.Sfu;
+using AnHop.Media.Sfu.Negotiation;
+using AnHop.Media.Sfu.Routing;
+using AnHop.Media.Sfu.Transport;
+using AnHop.Server.Meetings;
+using Microsoft.AspNetCore.SignalR;
+
+namespace AnHop.Server.Media;
+
+/// <summary>
+/// Connects the meeting hub to the SFU: transports per participant, producers from publish offers (through the
+/// capability gate), a consumer of every other participant's producers, and the receive-connection offers that
+/// carry them. Signalling for one meeting runs under that meeting's lock, so offers are made in a clear order.
+/// </summary>
+public sealed class MeetingMedia(SfuHost sfu, IHubContext<MeetingHub> hub, ILogger<MeetingMedia> logger)
+{
+    private readonly ConcurrentDictionary<string, MeetingRoom> _rooms = new(StringComparer.Ordinal);
+
+    public async Task JoinAsync(MeetingParticipant participant)
+    {
+        ArgumentNullException.ThrowIfNull(participant);
+        var room = _rooms.GetOrAdd(participant.MeetingId, id => new MeetingRoom(id));
+        await room.Gate.WaitAsync();
+        try
+        {
+            var router = sfu.RouterFor(room.MeetingId, room);
+            var send = sfu.Server.CreateWebRtcTransport();
+            var receive = sfu.Server.CreateWebRtcTransport();
+            router.AddTransport(send, participant.ParticipantId);
+            router.AddTransport(receive, participant.ParticipantId);
+            var media = new ParticipantMedia(participant, send, receive, new SubscribeNegotiation(Describe(receive)));
+            receive.Connected += (_, _) => _ = RequestKeyframesAsync(room, media);
+            room.Participants[participant.ParticipantId] = media;
+            foreach (var other in room.Participants.Values.Where(p => p != media))
+            {
+                foreach (var producer in other.Producers.Values)
+                {
+                    AddConsumer(router, media, producer);
+                }
+            }
+
+            await OfferIfNeededAsync(media);
+            SfuLog.Joined(logger, participant.ParticipantId, participant.MeetingId);
+        }
+        finally
+        {
+            room.Gate.Release();
+        }
+    }
+
+    /// <summary>The browser's (re)offer on its send connection: answers it and turns new m-lines into producers.</summary>
+    public async Task<PublishResult> PublishAsync(MeetingParticipant participant, string offerSdp, IReadOnlyList<PublishedSource> sources)
+    {
+        ArgumentNullException.ThrowIfNull(participant);
+        var room = RoomOf(participant);
+        await room.Gate.WaitAsync();
+        try
+        {
+            var media = room.Participants.GetValueOrDefault(participant.ParticipantId) ?? throw new HubException("Join the meeting first.");
+            if (!PublishNegotiation.TryAnswer(offerSdp, Describe(media.Send), SfuCapabilities.Default, out var answer, out var reason))
+            {
+                SfuLog.NegotiationFailed(logger, participant.ParticipantId, reason);
+                throw new HubException("The offer was refused: " + reason);
+            }
+
+            if (!media.SendConnected)
+            {
+                media.Send.SetRemoteParameters(answer.RemoteIceUfrag, answer.RemoteIcePwd, answer.RemoteFingerprint);
+                media.SendConnected = true;
+            }
+
+            var router = sfu.RouterFor(room.MeetingId, room);
+            var refused = new List<RefusedSource>();
+            var added = new List<Producer>();
+            var live = answer.Tracks.Select(t => t.Mid).ToHashSet(StringComparer.Ordinal);
+            foreach (var track in answer.Tracks.Where(t => !media.Producers.ContainsKey(t.Mid)))
+            {
+                var source = SourceOf(track, sources);
+                if (source is null)
+                {
+                    refused.Add(new RefusedSource(track.Mid, "the source of this track was not named, or does not match its kind"));
+                    continue;
+                }
+
+                if (!router.TryProduce(media.Send, source.Value, track.Parameters, out var producer))
+                {
+                    SfuLog.ProducerRefused(logger, participant.ParticipantId, source.Value.ToString(), "not allowed");
+                    refused.Add(new RefusedSource(track.Mid, "not allowed"));
+                    continue;
+                }
+
+                media.Producers[track.Mid] = producer;
+                added.Add(producer);
+            }
+
+            // m-lines the browser stopped (port 0 or inactive) end their producers.
+            foreach (var (mid, producer) in media.Producers.Where(p => !live.Contains(p.Key)).ToList())
+            {
+                media.Producers.Remove(mid);
+                await EndProducerAsync(room, producer);
+            }
+
+            foreach (var producer in added)
+            {
+                foreach (var other in room.Participants.Values.Where(p => p != media))
+                {
+                    AddConsumer(router, other, producer);
+                }
+            }
+
+            foreach (var other in room.Participants.Values.Where(p => p != media))
+            {
+                await OfferIfNeededAsync(other);
+            }
+
+            return new PublishResult(answer.Sdp, refused);
+        }
+        finally
+        {
+            room.Gate.Release();
+        }
+    }
+
+    /// <summary>The browser's answer to the SFU's latest offer on the receive connection.</summary>
+    public async Task AnswerSubscriptionAsync(MeetingParticipant participant, string answerSdp)
+    {
+        ArgumentNullException.ThrowIfNull(participant);
+        var room = RoomOf(participant);
+        await room.Gate.WaitAsync();
+        try
+        {
+            var media = room.Participants.GetValueOrDefault(participant.ParticipantId) ?? throw new HubException("Join the meeting first.");
+            if (!media.Subscribe.TryAcceptAnswer(answerSdp, out var answer, out var reason))
+            {
+                SfuLog.NegotiationFailed(logger, participant.ParticipantId, reason);
+                throw new HubException("The answer was refused: " + reason);
+            }
+
+            if (answer.RemoteFingerprint is not null && !media.Receive.IsConnected)
+            {
+                media.Receive.SetRemoteParameters(answer.RemoteIceUfrag, answer.RemoteIcePwd, answer.RemoteFingerprint);
+            }
+
+            if (media.OfferOutdated)
+            {
+                media.OfferOutdated = false;
+                await OfferIfNeededAsync(media);
+            }
+        }
+        finally
+        {
+            room.Gate.Release();
+        }
+    }
+
+    /// <summary>Leaving (or a lost connection): the participant's media stops at once and the others are told.</summary>
+    public async Task LeaveAsync(MeetingParticipant participant)
+    {
+        ArgumentNullException.ThrowIfNull(participant);
+        if (!_rooms.TryGetValue(participant.MeetingId, out var room))
+        {
+            return;
+        }
+
+        await room.Gate.WaitAsync();
+        try
+        {
+            if (!room.Participants.Remove(participant.ParticipantId, out var media))
+            {
+                return;
+            }
+
+            var router = sfu.RouterFor(room.MeetingId, room);
+            router.RemoveParticipant(participant.ParticipantId);
+            media.Send.Close();
+            media.Receive.Close();
+            foreach (var other in room.Participants.Values)
+            {
+                EndConsumersOf(other, c => c.Producer.ParticipantId == participant.ParticipantId);
+                await OfferIfNeededAsync(other);
+            }
+
+            await hub.Clients.Group(room.MeetingId).SendAsync("ParticipantLeft", participant.ParticipantId);
+            SfuLog.Left(logger, participant.ParticipantId, participant.MeetingId);
+            if (room.Participants.Count == 0)
+            {
+                sfu.DropRouter(room.MeetingId);
+                _rooms.TryRemove(room.MeetingId, out _);
+            }
+        }
+        finally
+        {
+            room.Gate.Release();
+        }
+    }
+
+    private async Task EndProducerAsync(MeetingRoom room, Producer producer)
+    {
+        producer.Close();
+        foreach (var other in room.Participants.Values)
+        {
+            EndConsumersOf(other, c => c.Producer == producer);
+        }
+
+        await hub.Clients.Group(room.MeetingId).SendAsync("ProducerClosed", producer.ParticipantId, SourceName(producer.Source));
+    }
+
+    private static void EndConsumersOf(ParticipantMedia media, Func<Consumer, bool> match)
+    {
+        for (var i = 0; i < media.Consumers.Count; i++)
+        {
+            var (description, consumer) = media.Consumers[i];
+            if (consumer is not null && match(consumer))
+            {
+                consumer.Close();
+                media.Consumers[i] = (description with { Active = false }, null);
+            }
+        }
+    }
+
+    private static void AddConsumer(Router router, ParticipantMedia subscriber, Producer producer)
+    {
+        if (!subscriber.Participant.Capabilities.HasFlag(Capabilities.Subscribe))
+        {
+            return;
+        }
+
+        var mid = NextMid(subscriber);
+        var parameters = router.CreateConsumerParameters(producer, mid);
+        var consumer = router.Consume(subscriber.Receive, producer, parameters);
+        var description = new ConsumerDescription(mid, parameters, producer.ParticipantId, producer.Id);
+        subscriber.Consumers.Add((description, consumer));
+    }
+
+    private static string NextMid(ParticipantMedia subscriber) => (subscriber.NextMid++).ToString(System.Globalization.CultureInfo.InvariantCulture);
+
+    private async Task OfferIfNeededAsync(ParticipantMedia media)
+    {
+        if (media.Consumers.Count == 0)
+        {
+            return;
+        }
+
+        if (media.Subscribe.HasPendingOffer)
+        {
+            media.OfferOutdated = true;
+            return;
+        }
+
+        var offer = media.Subscribe.CreateOffer(media.Consumers.Select(c => c.Description).ToList());
+        await hub.Clients.Client(media.Participant.ConnectionId).SendAsync("SubscriptionOffer", offer);
+    }
+
+    /// <summary>Once a receive transport connects, its video needs a keyframe now rather than at the next periodic one.</summary>
+    private static async Task RequestKeyframesAsync(MeetingRoom room, ParticipantMedia media)
+    {
+        await room.Gate.WaitAsync();
+        try
+        {
+            foreach (var (_, consumer) in media.Consumers)
+            {
+                if (consumer is { Kind: MediaKind.Video, IsClosed: false })
+                {
+                    consumer.Producer.RequestKeyframe();
+                }
+            }
+        }
+        finally
+        {
+            room.Gate.Release();
+        }
+    }
+
+    private TransportDescription Describe(WebRtcTransport transport)
+    {
+        var server = sfu.Server;
+        return new TransportDescription(transport.LocalUfrag, transport.LocalPassword, transport.LocalFingerprint,
+            [server.AnnouncedUdpEndPoint], server.AnnouncedTcpEndPoint is { } tcp ? [tcp] : null);
+    }
+
+    private MeetingRoom RoomOf(MeetingParticipant participant) =>
+        _rooms.GetValueOrDefault(participant.MeetingId) ?? throw new HubException("Join the meeting first.");
+
+    /// <summary>The client names each m-line's source; the server checks it against the track's kind.</summary>
+    private static ProducerSource? SourceOf(PublishedTrack track, IReadOnlyList<PublishedSource> sources)
+    {
+        var named = sources.FirstOrDefault(s => s.Mid == track.Mid)?.Source;
+        return (named, track.Kind) switch
+        {
+            ("microphone", MediaKind.Audio) => ProducerSource.Microphone,
+            ("camera", MediaKind.Video) => ProducerSource.Camera,
+            ("screen", MediaKind.Video) => ProducerSource.Screen,
+            ("screen", MediaKind.Audio) => ProducerSource.ScreenAudio,
+            _ => null,
+        };
+    }
+
+    private static string SourceName(ProducerSource source) => source switch
+    {
+        ProducerSource.Microphone => "microphone",
+        ProducerSource.Camera => "camera",
+        _ => "screen",
+    };
+
+    /// <summary>One meeting's participants, its signalling lock, and the capability gate its router asks.</summary>
+    private sealed class MeetingRoom(string meetingId) : IProducerGate
+    {
+        public string MeetingId { get; } = meetingId;
+
+        public SemaphoreSlim Gate { get; } = new(1, 1);
+
+        public Dictionary<string, ParticipantMedia> Participants { get; } = new(StringComparer.Ordinal);
+
+        // Asked by Router.TryProduce, which the hub calls while holding Gate.
+        public bool Allows(string participantId, ProducerSource source) =>
+            Participants.TryGetValue(participantId, out var media) && (media.Participant.Capabilities & Required(source)) != 0;
+
+        private static Capabilities Required(ProducerSource source) => source switch
+        {
+            ProducerSource.Microphone => Capabilities.PublishAudio,
+            ProducerSource.Camera => Capabilities.PublishVideo,
+            _ => Capabilities.PublishScreen,
+        };
+    }
+}
+
+public sealed record PublishedSource(string Mid, string Source);
+
+public sealed record RefusedSource(string Mid, string Reason);
+
+public sealed record PublishResult(string AnswerSdp, IReadOnlyList<RefusedSource> Refused);

@@ -1,0 +1,112 @@
+// One participant's media with the SFU: two RTCPeerConnections. On the send connection this browser offers and
+// the SFU answers; on the receive connection the SFU offers and this browser answers. Each side only ever offers
+// on its own connection, so there is no glare. No DOM here: tracks are handed to the UI through callbacks.
+import type { MediaSource, MeetingHub, PublishedSource } from '../protocol/meetingHub';
+import { NegotiationQueue } from './negotiationQueue';
+
+export interface RemoteTrack {
+  readonly participantId: string;
+  readonly track: MediaStreamTrack;
+  readonly stream: MediaStream;
+}
+
+export interface PublishOptions {
+  /** Three layers (1/4, 1/2, full size); the SFU picks one per subscriber. */
+  readonly simulcast?: boolean;
+}
+
+const simulcastLayers: RTCRtpEncodingParameters[] = [
+  { rid: 'q', scaleResolutionDownBy: 4, maxBitrate: 150_000 },
+  { rid: 'h', scaleResolutionDownBy: 2, maxBitrate: 500_000 },
+  { rid: 'f', maxBitrate: 1_200_000 },
+];
+
+export class MediaSession {
+  readonly send = new RTCPeerConnection({ iceServers: [], bundlePolicy: 'max-bundle', rtcpMuxPolicy: 'require' });
+  readonly receive = new RTCPeerConnection({ iceServers: [], bundlePolicy: 'max-bundle', rtcpMuxPolicy: 'require' });
+  private readonly sendQueue = new NegotiationQueue();
+  private readonly receiveQueue = new NegotiationQueue();
+  private readonly published = new Map<MediaSource, RTCRtpTransceiver>();
+
+  constructor(
+    private readonly hub: MeetingHub,
+    onRemoteTrack: (remote: RemoteTrack) => void,
+  ) {
+    this.receive.addEventListener('track', (event) => {
+      const stream = event.streams[0];
+      if (stream) {
+        onRemoteTrack({ participantId: stream.id, track: event.track, stream });
+      }
+    });
+  }
+
+  /** Publishes a track; the server may refuse it (for example screen sharing without the host's permission). */
+  publish(track: MediaStreamTrack, source: MediaSource, options: PublishOptions = {}): Promise<void> {
+    return this.sendQueue.run(async () => {
+      const existing = this.published.get(source);
+      if (existing) {
+        await existing.sender.replaceTrack(track);
+        return;
+      }
+      const init: RTCRtpTransceiverInit = { direction: 'sendonly' };
+      if (options.simulcast && track.kind === 'video') {
+        init.sendEncodings = simulcastLayers;
+      }
+      this.published.set(source, this.send.addTransceiver(track, init));
+      await this.negotiateSend();
+    });
+  }
+
+  unpublish(source: MediaSource): Promise<void> {
+    return this.sendQueue.run(async () => {
+      const transceiver = this.published.get(source);
+      if (!transceiver) {
+        return;
+      }
+      this.published.delete(source);
+      transceiver.sender.track?.stop();
+      transceiver.stop();
+      await this.negotiateSend();
+    });
+  }
+
+  /** The SFU's new offer for the receive connection. */
+  acceptOffer(offerSdp: string): Promise<void> {
+    return this.receiveQueue.run(async () => {
+      await this.receive.setRemoteDescription({ type: 'offer', sdp: offerSdp });
+      const answer = await this.receive.createAnswer();
+      await this.receive.setLocalDescription(answer);
+      await this.hub.answerSubscription(answer.sdp ?? '');
+    });
+  }
+
+  close(): void {
+    for (const transceiver of this.published.values()) {
+      transceiver.sender.track?.stop();
+    }
+    this.published.clear();
+    this.send.close();
+    this.receive.close();
+  }
+
+  private async negotiateSend(): Promise<void> {
+    const offer = await this.send.createOffer();
+    await this.send.setLocalDescription(offer);
+    const sources: PublishedSource[] = [];
+    for (const [source, transceiver] of this.published) {
+      if (transceiver.mid) {
+        sources.push({ mid: transceiver.mid, source });
+      }
+    }
+    const result = await this.hub.publish(offer.sdp ?? '', sources);
+    await this.send.setRemoteDescription({ type: 'answer', sdp: result.answerSdp });
+    for (const refused of result.refused) {
+      for (const [source, transceiver] of this.published) {
+        if (transceiver.mid === refused.mid) {
+          transceiver.sender.track?.stop();
+          this.published.delete(source);
+        }
+      }
+    }
+  }
+}
