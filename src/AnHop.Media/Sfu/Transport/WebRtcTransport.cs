@@ -101,6 +101,35 @@ public sealed class WebRtcTransport : IMediaTransport, IDisposable
         }
     }
 
+    /// <summary>True once the peer has nominated a pair (a valid check with USE-CANDIDATE, RFC 8445 §7.3.1.5).</summary>
+    public bool IsIceNominated
+    {
+        get
+        {
+            lock (_receiveLock)
+            {
+                return !_isClosed && _ice.TryGetSelectedRemote(out _);
+            }
+        }
+    }
+
+    /// <summary>Where media goes now (UDP source address or ICE-TCP connection peer); default when none is selected.</summary>
+    public StunAddress SelectedRemote
+    {
+        get
+        {
+            lock (_sendLock)
+            {
+                if (_tcpRemote is { } tcp)
+                {
+                    return tcp.Remote;
+                }
+
+                return _hasUdpRemote && StunAddress.TryFromSocketAddress(_udpRemote, out var remote) ? remote : default;
+            }
+        }
+    }
+
     public TransportCounters Counters { get; } = new();
 
     public IMediaTransportSink? Sink { get; set; }

@@ -1,6 +1,7 @@
 using AnHop.Media.Dtls;
 using AnHop.Media.Sfu.Transport;
 using AnHop.Media.Srtp;
+using AnHop.Media.Stun;
 using static AnHop.Media.Tests.Sfu.Transport.TransportRig;
 
 namespace AnHop.Media.Tests.Sfu.Transport;
@@ -27,6 +28,8 @@ public class WebRtcTransportCallTests
         Assert.Equal(SrtpProfile.AeadAes128Gcm, peer.DtlsResult!.Profile);
         Assert.Equal(peer.Fingerprint, transport.DtlsResult.PeerFingerprint);
         Assert.Equal(1, peer.SuccessResponses);
+        Assert.True(transport.IsIceNominated);
+        Assert.Equal(StunAddress.FromEndPoint(peer.LocalEndPoint), transport.SelectedRemote);
 
         var sent = new List<byte[]>();
         for (ushort seq = 1; seq <= 20; seq++)
@@ -255,5 +258,75 @@ public class WebRtcTransportCallTests
         a.Close();
         using var c = server.CreateWebRtcTransport();
         Assert.Equal(2, server.TransportCount);
+    }
+
+    [Fact]
+    public async Task Dtls_waits_for_the_remote_fingerprint_and_completes_once_it_is_set()
+    {
+        using var server = NewServer();
+        using var transport = server.CreateWebRtcTransport();
+        using var peer = new AnHop.Media.Peer.WebRtcPeer(transport.LocalUfrag, transport.LocalPassword,
+            transport.LocalFingerprint, server.UdpEndPoint, certificate: PeerCertificate) { ConsentInterval = null };
+
+        var connecting = peer.ConnectAsync();
+        await Eventually(() => transport.Counters.Drops(TransportDropReason.NotConnected) >= 1, "the early ClientHello dropped");
+        transport.SetRemoteParameters(peer.LocalUfrag, peer.LocalPassword, peer.Fingerprint);
+
+        await connecting.WaitAsync(Patience);
+        await transport.WhenConnected.WaitAsync(Patience);
+        Assert.True(transport.IsConnected);
+    }
+
+    [Fact]
+    public async Task A_throwing_sink_costs_the_packet_not_the_call()
+    {
+        using var server = NewServer();
+        var sink = new ThrowingSink();
+        var (transport, peer) = await ConnectAsync(server, sink);
+        using var _ = transport;
+        using var __ = peer;
+
+        for (ushort seq = 1; seq <= 5; seq++)
+        {
+            var packet = MakeRtp(0x6666, seq, 100, out var length);
+            Assert.True(peer.SendRtp(packet, length));
+        }
+
+        await Eventually(() => transport.Counters.Drops(TransportDropReason.SinkFailure) == 5, "five sink failures");
+        Assert.Equal(0, server.ReceiveErrors);
+        Assert.True(transport.IsConnected);
+    }
+
+    [Fact]
+    public async Task Bad_send_arguments_are_refused_and_counted()
+    {
+        using var server = NewServer();
+        var (transport, peer) = await ConnectAsync(server);
+        using var _ = transport;
+        using var __ = peer;
+        var packet = MakeRtp(1, 1, 100, out var length);
+
+        Assert.False(transport.SendRtp(packet, packet.Length + 1));
+        Assert.False(transport.SendRtp(packet, -1));
+        Assert.False(transport.SendRtp(packet.AsSpan(0, length), length)); // No room for the tag.
+        Assert.Equal(3, transport.Counters.Drops(TransportDropReason.ProtectFailure));
+    }
+
+    [Fact]
+    public async Task StartAsync_warms_dtls_up_and_serves()
+    {
+        using var server = await MediaServer.StartAsync(new MediaServerOptions { IceTcpEnabled = false }, ServerCertificate)
+            .WaitAsync(Patience);
+        var (transport, peer) = await ConnectAsync(server);
+        using var _ = transport;
+        using var __ = peer;
+        Assert.True(transport.IsConnected);
+    }
+
+    private sealed class ThrowingSink : AnHop.Media.Sfu.IMediaTransportSink
+    {
+        public void OnRtp(AnHop.Media.Sfu.IMediaTransport transport, Span<byte> packet) => throw new InvalidOperationException("router bug");
+
+        public void OnRtcp(AnHop.Media.Sfu.IMediaTransport transport, Span<byte> packet) => throw new InvalidOperationException("router bug");
     }
 }
