@@ -148,6 +148,7 @@ public sealed class WebRtcPeer : IDisposable
             retransmit = TimeSpan.FromMilliseconds(Math.Min(500, retransmit.TotalMilliseconds * 2));
         }
 
+        ObjectDisposedException.ThrowIf(Volatile.Read(ref _disposed) != 0, this);
         var session = DtlsSession.StartClient(Certificate, _remoteFingerprint, SendRaw);
         Volatile.Write(ref _dtls, session);
         var result = await session.Handshake.WaitAsync(cancellationToken).ConfigureAwait(false);

@@ -40,6 +40,7 @@ public sealed class MediaServer : IDisposable
     private long _nextTransportId;
     private long _tcpConnectionsRefused;
     private long _receiveErrors;
+    private long _housekeepingErrors;
     private int _disposed;
 
     public MediaServer(MediaServerOptions options, DtlsCertificate? certificate = null)
@@ -125,6 +126,9 @@ public sealed class MediaServer : IDisposable
 
     /// <summary>Socket errors the receive loop survived, and exceptions a datagram caused.</summary>
     public long ReceiveErrors => Interlocked.Read(ref _receiveErrors);
+
+    /// <summary>Exceptions thrown by Closed handlers when the timer closed a transport; each was caught and counted.</summary>
+    public long HousekeepingErrors => Interlocked.Read(ref _housekeepingErrors);
 
     internal DtlsSessionOptions DtlsOptions { get; }
 
@@ -417,7 +421,15 @@ public sealed class MediaServer : IDisposable
         var now = Environment.TickCount64;
         foreach (var transport in _byUfrag.Values)
         {
-            transport.CheckTimers(now);
+            try
+            {
+                transport.CheckTimers(now);
+            }
+            catch (Exception)
+            {
+                // A Closed handler that throws must not take the timer thread, and with it the process, down.
+                Interlocked.Increment(ref _housekeepingErrors);
+            }
         }
 
         foreach (var connection in _tcpConnections.Keys)
