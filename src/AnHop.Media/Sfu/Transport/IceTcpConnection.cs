@@ -40,7 +40,8 @@ internal sealed class IceTcpConnection : IDisposable
         socket.SendBufferSize = options.TcpSendBufferSize;
         socket.SendTimeout = (int)options.TcpSendTimeout.TotalMilliseconds;
         _receive = new byte[options.MaxTcpFrameLength];
-        _send = new byte[LengthPrefix + MediaServer.MaxDatagramLength];
+        // Bounded like the receive side: a packet the router may send (an MTU plus the SRTP trailer) and no more.
+        _send = new byte[LengthPrefix + Math.Max(options.MaxTcpFrameLength, 1500) + IMediaTransport.MaxProtectionOverhead];
         Remote = socket.RemoteEndPoint is IPEndPoint endPoint ? StunAddress.FromEndPoint(endPoint) : default;
         AcceptedAt = Environment.TickCount64;
     }
@@ -68,7 +69,7 @@ internal sealed class IceTcpConnection : IDisposable
     /// <summary>Sends one framed packet; false (and the connection closes) when the peer does not take it in time.</summary>
     public bool TrySend(ReadOnlySpan<byte> packet)
     {
-        if (packet.Length > MediaServer.MaxDatagramLength)
+        if (packet.Length > _send.Length - LengthPrefix)
         {
             return false;
         }
