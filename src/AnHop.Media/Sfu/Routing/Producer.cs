@@ -42,7 +42,7 @@ public sealed class Producer
             streams[layer] = new ProducerStream(this, layer, rtpParameters.Encodings[order[layer]], options);
         }
 
-        Streams = streams;
+        StreamArray = streams;
     }
 
     public string Id { get; }
@@ -58,7 +58,7 @@ public sealed class Producer
     public IMediaTransport Transport { get; }
 
     /// <summary>The streams, by spatial layer (0 = lowest).</summary>
-    public IReadOnlyList<ProducerStream> Streams { get; }
+    public IReadOnlyList<ProducerStream> Streams => StreamArray;
 
     public bool IsSimulcast => Streams.Count > 1;
 
@@ -73,6 +73,9 @@ public sealed class Producer
     public event EventHandler? Closed;
 
     internal VideoCodec Codec { get; }
+
+    /// <summary>The streams as an array, so that the periodic work enumerates them without allocating.</summary>
+    internal ProducerStream[] StreamArray { get; }
 
     internal byte[] MidBytes { get; }
 

@@ -16,6 +16,8 @@ public sealed class ProducerStream
         RidBytes = encoding.Rid is null ? null : System.Text.Encoding.ASCII.GetBytes(encoding.Rid);
         Ssrc = encoding.Ssrc;
         RtxSsrc = encoding.RtxSsrc;
+        SsrcSignalled = encoding.Ssrc is not null;
+        RtxSsrcSignalled = encoding.RtxSsrc is not null;
         ScaleResolutionDownBy = encoding.ScaleResolutionDownBy;
         Statistics = new RtpReceiveStatistics(producer.RtpParameters.Codec.ClockRate);
         if (producer.Kind == MediaKind.Video)
@@ -44,6 +46,11 @@ public sealed class ProducerStream
     public uint? RtxSsrc { get; internal set; }
 
     public double ScaleResolutionDownBy { get; }
+
+    /// <summary>The media SSRC came from SDP: packets of another SSRC never take this stream over.</summary>
+    internal bool SsrcSignalled { get; }
+
+    internal bool RtxSsrcSignalled { get; }
 
     /// <summary>Kept packets for answering NACKs; video only.</summary>
     public RetransmissionBuffer? Buffer { get; }

@@ -117,7 +117,7 @@ public sealed partial class Router
     /// <summary>
     /// Finds the stream of an SSRC not seen before (RFC 8843 §9.2, RFC 8852): by the mid extension (or, without it,
     /// by a payload type only one producer of the transport uses), then by rid, or repaired-rid for RTX. The SSRC is
-    /// then bound to the stream; a stream that changes SSRC (encoder restart) is rebound.
+    /// then bound to the stream; a stream whose SSRC was learnt this way and changes it (encoder restart) is rebound.
     /// </summary>
     private static bool TryBindStream(RouterTransport state, RtpPacket packet, [System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out ProducerStream? stream,
         out bool retransmission)
@@ -165,9 +165,12 @@ public sealed partial class Router
             }
         }
 
+        // An SSRC from SDP is final: another SSRC (a refused producer's, or a hostile one) never takes its stream over.
         var ssrc = packet.Ssrc;
-        if (state.MediaStreams.ContainsKey(ssrc) || state.RtxStreams.ContainsKey(ssrc))
+        if (state.MediaStreams.ContainsKey(ssrc) || state.RtxStreams.ContainsKey(ssrc)
+            || (retransmission ? stream.RtxSsrcSignalled : stream.SsrcSignalled))
         {
+            stream = null;
             return false;
         }
 

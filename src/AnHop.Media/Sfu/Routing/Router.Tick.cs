@@ -23,7 +23,7 @@ public sealed partial class Router
             {
                 foreach (var producer in state.Producers)
                 {
-                    foreach (var stream in producer.Streams)
+                    foreach (var stream in producer.StreamArray)
                     {
                         stream.UpdateBitrate(nowMs, _options.BitrateWindowMs);
                         if (stream.Nack is { MissingCount: > 0 } nack)
@@ -82,7 +82,7 @@ public sealed partial class Router
         foreach (var producer in state.Producers)
         {
             var streamsReported = false;
-            foreach (var stream in producer.Streams)
+            foreach (var stream in producer.StreamArray)
             {
                 if (stream.Ssrc is not { } ssrc || !stream.Statistics.HasStarted || blockCount == MaxReportBlocks)
                 {
