@@ -269,7 +269,7 @@ public sealed class Consumer
             return;
         }
 
-        if (nowMs - entry.LastResentMs < ResendGuardMs)
+        if (entry.LastResentMs != long.MinValue && nowMs - entry.LastResentMs < ResendGuardMs)
         {
             return;
         }
