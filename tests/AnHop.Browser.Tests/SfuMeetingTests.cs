@@ -1,5 +1,6 @@
 using AnHop.Browser.Tests.Harness;
 using AnHop.Core.Meetings;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace AnHop.Browser.Tests;
 
@@ -22,8 +23,15 @@ public sealed class SfuMeetingTests(BrowserFixture fixture)
 
         foreach (var page in new[] { a, b, c })
         {
-            await page.WaitForStatsAsync(s => s.Video.Count(v => v.FramesDecoded > 0) >= 2 && s.Audio.Count(x => x.PacketsReceived > 0) >= 2,
-                MediaPatience, "two remote videos decoding and two audio streams arriving");
+            try
+            {
+                await page.WaitForStatsAsync(s => s.Video.Count(v => v.FramesDecoded > 0) >= 2 && s.Audio.Count(x => x.PacketsReceived > 0) >= 2,
+                    MediaPatience, "two remote videos decoding and two audio streams arriving");
+            }
+            catch (TimeoutException ex)
+            {
+                throw new TimeoutException($"{page.ParticipantId}: {ex.Message}\nSFU:\n{fixture.Server.Services.GetRequiredService<AnHop.Server.Media.MeetingMedia>().Describe(meeting)}", ex);
+            }
         }
 
         // Video keeps flowing: framesDecoded rises on every remote video, audio packets rise, no freeze.
@@ -46,7 +54,7 @@ public sealed class SfuMeetingTests(BrowserFixture fixture)
             }
 
             Assert.NotEmpty(after[i].SrtpCiphers);
-            Assert.All(after[i].SrtpCiphers, cipher => Assert.Equal("AEAD_AES_128_GCM", cipher));
+            Assert.All(after[i].SrtpCiphers, cipher => Assert.Equal("SRTP_AEAD_AES_128_GCM", cipher));
         }
 
         // Chi leaves: the others lose her tile by signalling, within 5 s (a media timeout would take far longer).

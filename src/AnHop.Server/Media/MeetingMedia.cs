@@ -196,6 +196,37 @@ public sealed class MeetingMedia(SfuHost sfu, IHubContext<MeetingHub> hub, ILogg
         }
     }
 
+    /// <summary>A text picture of one meeting's media state, for diagnosing tests and support cases (no secrets in it).</summary>
+    public string Describe(string meetingId)
+    {
+        if (!_rooms.TryGetValue(meetingId, out var room))
+        {
+            return $"meeting {meetingId}: no media";
+        }
+
+        var text = new System.Text.StringBuilder();
+        foreach (var media in room.Participants.Values.ToArray())
+        {
+            text.Append(System.Globalization.CultureInfo.InvariantCulture,
+                $"{media.Participant.ParticipantId}: send {media.Send} recv {media.Receive}\n");
+            foreach (var (mid, producer) in media.Producers.ToArray())
+            {
+                var m = producer.Metrics.Snapshot();
+                text.Append(System.Globalization.CultureInfo.InvariantCulture,
+                    $"  producer mid {mid} {producer.Source} ssrcs [{string.Join(",", producer.Streams.Select(s => s.Ssrc))}] in {m.PacketsIn} dropped {m.PacketsDropped}\n");
+            }
+
+            foreach (var (description, consumer) in media.Consumers.ToArray())
+            {
+                var c = consumer?.Metrics.Snapshot();
+                text.Append(System.Globalization.CultureInfo.InvariantCulture,
+                    $"  consumer mid {description.Mid} active {description.Active} of {description.StreamId} {consumer?.Kind} ssrc {consumer?.Ssrc} {c}\n");
+            }
+        }
+
+        return text.ToString();
+    }
+
     private async Task EndProducerAsync(MeetingRoom room, Producer producer)
     {
         producer.Close();

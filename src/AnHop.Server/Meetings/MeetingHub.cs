@@ -20,7 +20,7 @@ public sealed class MeetingHub(JoinTicketStore tickets, MeetingMedia media) : Hu
             throw new HubException("This connection has joined already.");
         }
 
-        if (!tickets.TryRedeem(ticket, out var granted))
+        if (!tickets.TryRedeem(ticket, out var granted) || granted is null)
         {
             throw new HubException("The ticket is not valid.");
         }

@@ -215,7 +215,11 @@ public sealed partial class Router : IMediaTransportSink
     /// <summary>
     /// What a consumer of <paramref name="producer"/> sends, for the negotiation layer to put in the subscriber's SDP:
     /// the producer's codec and payload types, one encoding with fresh SSRC (and RTX SSRC when the codec has RTX),
-    /// the producer's header extension ids without rid/repaired-rid, and the producer's CNAME (for lip sync).
+    /// the producer's header extension ids without mid, rid and repaired-rid, and the producer's CNAME (for lip sync).
+    /// Forwarded packets still carry the publisher's mid; were the subscriber told that extension's id, its BUNDLE
+    /// demux (RFC 8843 §9.2) would route every stream to the m-line whose mid the publisher happened to use. Without it,
+    /// the subscriber demultiplexes by the SSRCs its offer signalled. The transport-wide sequence number is left out too:
+    /// it counts the publisher's packets, so a subscriber's feedback on it would be meaningless.
     /// </summary>
     public RtpParameters CreateConsumerParameters(Producer producer, string mid)
     {
@@ -226,7 +230,8 @@ public sealed partial class Router : IMediaTransportSink
             var ssrc = NewSsrc();
             uint? rtxSsrc = producer.RtpParameters.Codec.RtxPayloadType is null ? null : NewSsrc();
             var extensions = producer.RtpParameters.HeaderExtensions
-                .Where(e => RtpHeaderExtensionUris.KindOf(e.Uri) is not (RtpHeaderExtensionKind.RtpStreamId or RtpHeaderExtensionKind.RepairedRtpStreamId))
+                .Where(e => RtpHeaderExtensionUris.KindOf(e.Uri) is not (RtpHeaderExtensionKind.Mid or RtpHeaderExtensionKind.RtpStreamId
+                    or RtpHeaderExtensionKind.RepairedRtpStreamId or RtpHeaderExtensionKind.TransportWideSequenceNumber))
                 .ToArray();
             return new RtpParameters(mid, producer.RtpParameters.Codec, [new RtpEncoding(ssrc, rtxSsrc)], extensions, producer.RtpParameters.Cname);
         }
