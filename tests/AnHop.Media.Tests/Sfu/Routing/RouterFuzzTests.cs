@@ -61,7 +61,7 @@ public class RouterFuzzTests
         var (m, _, _) = Call();
         var seeds = RtpSeeds();
         var count = 0;
-        Fuzzer.Run("routing-rtp", input =>
+        var inputs = Fuzzer.Run("routing-rtp", input =>
         {
             m.Router.OnRtp(m.Publisher, input.ToArray());
             if (++count % 512 == 0)
@@ -70,7 +70,7 @@ public class RouterFuzzTests
             }
         }, seeds);
 
-        // Sanity: the call still works afterwards.
+        Assert.Equal(Fuzzer.DefaultIterations, inputs);
         Assert.True(m.Router.PacketsDropped > 0);
         Assert.Equal(3, m.Router.GetProducers().Count);
     }
@@ -86,7 +86,7 @@ public class RouterFuzzTests
         }
 
         var count = 0;
-        Fuzzer.Run("routing-rtcp", input =>
+        var inputs = Fuzzer.Run("routing-rtcp", input =>
         {
             var transport = (input.Length & 1) == 0 ? m.Subscribers[count & 1] : m.Publisher;
             m.Router.OnRtcp(transport, input.ToArray());
@@ -96,6 +96,7 @@ public class RouterFuzzTests
             }
         }, seeds);
 
+        Assert.Equal(Fuzzer.DefaultIterations, inputs);
         Assert.True(m.Router.RtcpDropped > 0);
         Assert.False(video.IsClosed);
     }
