@@ -154,7 +154,7 @@ public sealed class Consumer
                 lowestActive = layer;
             }
 
-            if (stream.Bitrate <= budget)
+            if (stream.EffectiveBitrate <= budget)
             {
                 best = layer;
             }

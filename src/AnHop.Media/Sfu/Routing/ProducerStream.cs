@@ -20,6 +20,8 @@ public sealed class ProducerStream
         RtxSsrcSignalled = encoding.RtxSsrc is not null;
         ScaleResolutionDownBy = encoding.ScaleResolutionDownBy;
         Statistics = new RtpReceiveStatistics(producer.RtpParameters.Codec.ClockRate);
+        var scale = Math.Max(1, encoding.ScaleResolutionDownBy);
+        NominalBitrate = (long)(options.MaxIncomingBitrate / (scale * scale));
         if (producer.Kind == MediaKind.Video)
         {
             Buffer = new RetransmissionBuffer(options.VideoRetransmissionPackets, options.RetransmissionMaxAgeMs);
@@ -60,8 +62,20 @@ public sealed class ProducerStream
 
     public RtpReceiveStatistics Statistics { get; }
 
-    /// <summary>Bits per second measured over the last window.</summary>
+    /// <summary>Bits per second measured over the last window; 0 before the first window ends.</summary>
     public long Bitrate { get; private set; }
+
+    /// <summary>
+    /// What the layer is assumed to need before it is measured: the publisher's allowance shrunk by the pixel
+    /// count (e.g. 2.5 Mbit/s, 625 kbit/s, 156 kbit/s for scales 1, 2, 4), so a new consumer does not start on a
+    /// layer it then has to leave a second later.
+    /// </summary>
+    public long NominalBitrate { get; }
+
+    /// <summary>The measured bitrate once there is one, else <see cref="NominalBitrate"/>.</summary>
+    public long EffectiveBitrate => _measured ? Bitrate : NominalBitrate;
+
+    private bool _measured;
 
     internal long LastPacketMs { get; private set; } = long.MinValue;
 
@@ -104,6 +118,7 @@ public sealed class ProducerStream
         if (elapsed >= windowMs && elapsed > 0)
         {
             Bitrate = _windowBytes * 8 * 1000 / elapsed;
+            _measured = true;
             _windowBytes = 0;
             _windowStartMs = nowMs;
         }

@@ -21,6 +21,10 @@ public sealed class RtpStreamRewriter
     private uint _lastTimestamp;
     private long _lastSentMs;
     private ushort _firstInputSequence;
+    private ushort _highestInputSequence;
+
+    /// <summary>How far behind the newest input the refusal floor trails, so it never wraps into the future.</summary>
+    private const int FloorLag = 0x4000;
 
     /// <param name="clockRate">The RTP clock of the codec, to turn wall-clock gaps into timestamp gaps.</param>
     /// <param name="initialSequence">The first outgoing sequence number (random per consumer, RFC 3550 §5.1).</param>
@@ -58,6 +62,7 @@ public sealed class RtpStreamRewriter
             var elapsedTicks = _started ? Math.Max(1, (nowMs - _lastSentMs) * _clockRate / 1000) : 0;
             _timestampOffset = (uint)(_lastTimestamp + (uint)elapsedTicks - timestamp);
             _firstInputSequence = sequenceNumber;
+            _highestInputSequence = sequenceNumber;
             _resyncPending = false;
             _started = true;
         }
@@ -66,6 +71,15 @@ public sealed class RtpStreamRewriter
             outSequence = 0;
             outTimestamp = 0;
             return false;
+        }
+        else if (RtpSequenceNumber.IsNewer(sequenceNumber, _highestInputSequence))
+        {
+            // The floor follows the stream at a distance: a long stream must not wrap past it and be refused.
+            _highestInputSequence = sequenceNumber;
+            if (RtpSequenceNumber.Difference(sequenceNumber, _firstInputSequence) > FloorLag)
+            {
+                _firstInputSequence = (ushort)(sequenceNumber - FloorLag);
+            }
         }
 
         outSequence = (ushort)(sequenceNumber + _sequenceOffset);

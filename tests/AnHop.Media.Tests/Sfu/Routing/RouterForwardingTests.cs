@@ -243,4 +243,18 @@ public class RouterForwardingTests
         Assert.Empty(m.Subscribers[0].SentRtp);
         Assert.Equal(1, producer.Metrics.Snapshot().PacketsDropped);
     }
+
+    [Fact]
+    public void Producer_parameters_that_do_not_fit_the_source_or_the_rtp_rules_are_refused()
+    {
+        var m = new TestMeeting(0);
+        Assert.Throws<ArgumentException>(() => m.Router.Produce(m.Publisher, ProducerSource.Microphone, Parameters.Video(1)));
+        Assert.Throws<ArgumentException>(() => m.Router.Produce(m.Publisher, ProducerSource.Camera, Parameters.Audio(1)));
+        Assert.Throws<ArgumentException>(() => m.Router.Produce(m.Publisher, ProducerSource.Camera,
+            Parameters.Video(1) with { Codec = Parameters.Vp8() with { PayloadType = 200 } }));
+        m.Router.Produce(m.Publisher, ProducerSource.Camera, Parameters.Video(1));
+        Assert.Throws<ArgumentException>(() => m.Router.Produce(m.Publisher, ProducerSource.Screen, Parameters.Video(2)));
+        Assert.Throws<ArgumentException>(() => m.Router.Produce(m.Publisher, ProducerSource.Screen, Parameters.Video(1, mid: "5")));
+        Assert.Throws<InvalidOperationException>(() => m.Router.Produce(new TestTransport("stranger"), ProducerSource.Camera, Parameters.Video(3)));
+    }
 }

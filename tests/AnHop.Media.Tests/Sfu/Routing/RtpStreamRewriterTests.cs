@@ -59,4 +59,15 @@ public class RtpStreamRewriterTests
         Assert.True(rewriter.TryRewrite(3, 0, 0, out var seq, out _));
         Assert.Equal((ushort)11, seq);
     }
+
+    [Fact]
+    public void A_long_stream_keeps_flowing_across_many_sequence_number_wraps()
+    {
+        var rewriter = new RtpStreamRewriter(90000, 0, 0);
+        for (var i = 0; i < 200_000; i++)
+        {
+            Assert.True(rewriter.TryRewrite((ushort)(1234 + i), (uint)i * 3000, i, out var seq, out _));
+            Assert.Equal((ushort)i, seq);
+        }
+    }
 }

@@ -72,6 +72,9 @@ public class SimulcastTests
         Assert.Equal(0, consumer.TargetLayer);
         publisher.Slice(0);
         Assert.Equal(0, consumer.CurrentLayer);
+
+        // Before any measurement, h's nominal 625 kbit/s (2.5 Mbit/s / 2²) fits 1 Mbit/s and f's 2.5 Mbit/s does not.
+        Assert.Equal(1, consumer.TargetLayer);
         for (var i = 0; i < 9; i++)
         {
             publisher.Slice();
