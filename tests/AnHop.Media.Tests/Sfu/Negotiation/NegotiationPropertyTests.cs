@@ -64,7 +64,7 @@ public class NegotiationPropertyTests
     {
         ConsumerLinesGen.Sample(lines =>
         {
-            var negotiation = new SubscribeNegotiation(Transport);
+            var negotiation = new SubscribeNegotiation(SfuTransport);
             var all = lines.Select((line, i) => Consumer(i.ToString(CultureInfo.InvariantCulture), line.Codec, line.Ssrc, line.Rtx ? line.Ssrc + 1 : null, "s" + i))
                 .ToArray();
             negotiation.CreateOffer(all);

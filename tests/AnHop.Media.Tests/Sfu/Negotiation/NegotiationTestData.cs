@@ -16,21 +16,21 @@ internal static class NegotiationTestData
     public static readonly DtlsFingerprint SfuFingerprint = DtlsFingerprint.FromDigest(Enumerable.Range(0, 32).Select(i => (byte)(0xA0 + i)).ToArray());
 
     /// <summary>The SFU's transport: UDP on 192.0.2.10:40000 and ICE-TCP passive on 192.0.2.10:40443.</summary>
-    public static TransportDescription Transport { get; } = new(SfuUfrag, SfuPwd, SfuFingerprint,
+    public static TransportDescription SfuTransport { get; } = new(SfuUfrag, SfuPwd, SfuFingerprint,
         [new IPEndPoint(IPAddress.Parse("192.0.2.10"), 40000)], [new IPEndPoint(IPAddress.Parse("192.0.2.10"), 40443)]);
 
     public static string Capture(string name) => SdpTestData.Read(name);
 
     public static PublishAnswer Answer(string offer)
     {
-        Assert.True(PublishNegotiation.TryAnswer(offer, Transport, SfuCapabilities.Default, out var answer, out var reason), reason);
+        Assert.True(PublishNegotiation.TryAnswer(offer, SfuTransport, SfuCapabilities.Default, out var answer, out var reason), reason);
         Assert.Null(reason);
         return answer;
     }
 
     public static string Refusal(string offer)
     {
-        Assert.False(PublishNegotiation.TryAnswer(offer, Transport, SfuCapabilities.Default, out var answer, out var reason));
+        Assert.False(PublishNegotiation.TryAnswer(offer, SfuTransport, SfuCapabilities.Default, out var answer, out var reason));
         Assert.Null(answer);
         Assert.False(string.IsNullOrEmpty(reason));
         return reason;

@@ -32,7 +32,7 @@ public class PublishNegotiationFuzzTests
     private static void Exercise(ReadOnlySpan<byte> input)
     {
         var offer = Encoding.UTF8.GetString(input);
-        if (!PublishNegotiation.TryAnswer(offer, Transport, SfuCapabilities.Default, out var answer, out var reason))
+        if (!PublishNegotiation.TryAnswer(offer, SfuTransport, SfuCapabilities.Default, out var answer, out var reason))
         {
             if (string.IsNullOrEmpty(reason))
             {

@@ -60,7 +60,7 @@ public class PublishNegotiationRefusalTests
     [Fact]
     public void NullOffer_IsRefused()
     {
-        Assert.False(PublishNegotiation.TryAnswer(null!, Transport, SfuCapabilities.Default, out var answer, out var reason));
+        Assert.False(PublishNegotiation.TryAnswer(null!, SfuTransport, SfuCapabilities.Default, out var answer, out var reason));
         Assert.Null(answer);
         Assert.Equal("no offer", reason);
     }

@@ -14,7 +14,7 @@ public class SubscribeNegotiationFuzzTests
     public void Fuzz_MutatedChromiumAnswers_AreAcceptedOrRefused_NeverThrow()
     {
         var consumers = new[] { Consumer("0", "audio/opus", 1111, null, "alice"), Consumer("1", "video/VP8", 2222, 2223, "bob") };
-        var negotiation = new SubscribeNegotiation(Transport);
+        var negotiation = new SubscribeNegotiation(SfuTransport);
         negotiation.CreateOffer(consumers);
         var seeds = new List<byte[]> { Encoding.UTF8.GetBytes(SubscribeNegotiationTests.ChromiumAnswer) };
 

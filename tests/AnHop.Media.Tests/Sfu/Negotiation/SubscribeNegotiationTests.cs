@@ -62,7 +62,7 @@ public class SubscribeNegotiationTests
     [Fact]
     public void NoConsumers_OfferHasNoMLines_AndAnEmptyAnswerIsAccepted()
     {
-        var negotiation = new SubscribeNegotiation(Transport, sessionId: 42);
+        var negotiation = new SubscribeNegotiation(SfuTransport, sessionId: 42);
 
         var offer = Parse(negotiation.CreateOffer([]));
 
@@ -78,7 +78,7 @@ public class SubscribeNegotiationTests
     [Fact]
     public void OneConsumer_IsASendOnlyOpusMLineWithItsSsrcAndMsid()
     {
-        var negotiation = new SubscribeNegotiation(Transport, sessionId: 42);
+        var negotiation = new SubscribeNegotiation(SfuTransport, sessionId: 42);
 
         var text = negotiation.CreateOffer([Consumer("0", "audio/opus", 1111, null, "alice")]);
 
@@ -119,7 +119,7 @@ public class SubscribeNegotiationTests
     [Fact]
     public void ThreeConsumers_ShareOneBundle_AndVideoCarriesRtxWithAnFidGroup()
     {
-        var negotiation = new SubscribeNegotiation(Transport);
+        var negotiation = new SubscribeNegotiation(SfuTransport);
 
         var offer = Parse(negotiation.CreateOffer(
             [Consumer("0", "audio/opus", 1111, null, "alice"), Consumer("1", "video/VP8", 2222, 2223, "bob"), Consumer("2", "video/VP9", 3333, 3334, "carol")]));
@@ -147,7 +147,7 @@ public class SubscribeNegotiationTests
     [Fact]
     public void ReOffer_AfterAConsumerEnds_RejectsItsMLine_KeepsItsPlace_AndRaisesTheVersion()
     {
-        var negotiation = new SubscribeNegotiation(Transport, sessionId: 42);
+        var negotiation = new SubscribeNegotiation(SfuTransport, sessionId: 42);
         var alice = Consumer("0", "audio/opus", 1111, null, "alice");
         var bob = Consumer("1", "video/VP8", 2222, 2223, "bob");
         var carol = Consumer("2", "video/VP8", 3333, 3334, "carol");
@@ -170,7 +170,7 @@ public class SubscribeNegotiationTests
     [Fact]
     public void EndingTheFirstConsumer_KeepsItsMLineInTheBundle_AsInactive()
     {
-        var negotiation = new SubscribeNegotiation(Transport);
+        var negotiation = new SubscribeNegotiation(SfuTransport);
         var alice = Consumer("0", "audio/opus", 1111, null, "alice");
         var bob = Consumer("1", "video/VP8", 2222, 2223, "bob");
         negotiation.CreateOffer([alice, bob]);
@@ -185,7 +185,7 @@ public class SubscribeNegotiationTests
     [Fact]
     public void RejectedMLine_IsRecycledOnlyUnderANewMid()
     {
-        var negotiation = new SubscribeNegotiation(Transport);
+        var negotiation = new SubscribeNegotiation(SfuTransport);
         var alice = Consumer("0", "audio/opus", 1111, null, "alice");
         var bob = Consumer("1", "video/VP8", 2222, 2223, "bob");
         negotiation.CreateOffer([alice, bob]);
@@ -203,7 +203,7 @@ public class SubscribeNegotiationTests
     [Fact]
     public void OffersThatBreakJsepOrBundleRules_Throw()
     {
-        var negotiation = new SubscribeNegotiation(Transport);
+        var negotiation = new SubscribeNegotiation(SfuTransport);
         var alice = Consumer("0", "audio/opus", 1111, null, "alice");
         var bob = Consumer("1", "video/VP8", 2222, 2223, "bob");
         negotiation.CreateOffer([alice, bob]);
@@ -226,7 +226,7 @@ public class SubscribeNegotiationTests
     [Fact]
     public void ChromiumAnswer_IsAccepted_WithItsCredentialsFingerprintAndHeaderExtensions()
     {
-        var negotiation = new SubscribeNegotiation(Transport);
+        var negotiation = new SubscribeNegotiation(SfuTransport);
         negotiation.CreateOffer([Consumer("0", "audio/opus", 1111, null, "alice"), Consumer("1", "video/VP8", 2222, 2223, "bob")]);
 
         Assert.True(negotiation.TryAcceptAnswer(ChromiumAnswer, out var result, out var reason), reason);
@@ -260,7 +260,7 @@ public class SubscribeNegotiationTests
     [MemberData(nameof(BadAnswers))]
     public void AnswersThatBreakTheRules_AreRefusedWithAReason(string find, string replace, string expected)
     {
-        var negotiation = new SubscribeNegotiation(Transport);
+        var negotiation = new SubscribeNegotiation(SfuTransport);
         negotiation.CreateOffer([Consumer("0", "audio/opus", 1111, null, "alice"), Consumer("1", "video/VP8", 2222, 2223, "bob")]);
         Assert.Contains(find, ChromiumAnswer, StringComparison.Ordinal);
 
@@ -274,7 +274,7 @@ public class SubscribeNegotiationTests
     [Fact]
     public void AnswerWithAnotherMLineCount_OrRevivingARejectedMLine_IsRefused()
     {
-        var negotiation = new SubscribeNegotiation(Transport);
+        var negotiation = new SubscribeNegotiation(SfuTransport);
         var alice = Consumer("0", "audio/opus", 1111, null, "alice");
         var bob = Consumer("1", "video/VP8", 2222, 2223, "bob");
         negotiation.CreateOffer([alice]);
@@ -290,7 +290,7 @@ public class SubscribeNegotiationTests
     [Fact]
     public void BrowserRejectingAConsumer_IsReported()
     {
-        var negotiation = new SubscribeNegotiation(Transport);
+        var negotiation = new SubscribeNegotiation(SfuTransport);
         negotiation.CreateOffer([Consumer("0", "audio/opus", 1111, null, "alice"), Consumer("1", "video/VP8", 2222, 2223, "bob")]);
 
         Assert.True(negotiation.TryAcceptAnswer(ChromiumAnswer.Replace("m=video 9 ", "m=video 0 ", StringComparison.Ordinal)

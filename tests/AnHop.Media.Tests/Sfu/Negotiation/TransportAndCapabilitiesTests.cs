@@ -11,7 +11,7 @@ public class TransportAndCapabilitiesTests
     [Fact]
     public void Candidates_RankEveryUdpAboveEveryTcp_AndIpv6GetsAnIp6ConnectionLine()
     {
-        var transport = Transport with
+        var transport = SfuTransport with
         {
             UdpCandidates = [new IPEndPoint(IPAddress.Parse("2001:db8::10"), 40000), new IPEndPoint(IPAddress.Parse("192.0.2.10"), 40000)],
         };
@@ -31,11 +31,11 @@ public class TransportAndCapabilitiesTests
     [InlineData("sfu A", SfuPwd)]
     [InlineData(SfuUfrag, "tooshort")]
     public void InvalidCredentials_AreAProgrammingError(string ufrag, string pwd) =>
-        Assert.Throws<ArgumentException>(() => new SubscribeNegotiation(Transport with { IceUfrag = ufrag, IcePwd = pwd }));
+        Assert.Throws<ArgumentException>(() => new SubscribeNegotiation(SfuTransport with { IceUfrag = ufrag, IcePwd = pwd }));
 
     [Fact]
     public void TransportWithoutCandidates_IsAProgrammingError() =>
-        Assert.Throws<ArgumentException>(() => (Transport with { UdpCandidates = [], TcpCandidates = null }).Validate());
+        Assert.Throws<ArgumentException>(() => (SfuTransport with { UdpCandidates = [], TcpCandidates = null }).Validate());
 
     [Fact]
     public void Codecs_MatchByNameClockChannelsAndRequiredParameters()
