@@ -106,5 +106,35 @@ public sealed class SfuMeetingTests(BrowserFixture fixture)
         Assert.Empty(await watcher.Page.QuerySelectorAllAsync($"figure[data-participant=\"{listener.ParticipantId}\"]"));
     }
 
+    [Fact]
+    public async Task A_shared_screen_is_decoded_by_the_others()
+    {
+        var meeting = NewMeetingId();
+        await using var presenter = await MeetingPage.JoinAsync(fixture, fixture.Server, meeting, "Lan",
+            MeetingPage.Everything | Capabilities.PublishScreen);
+        await using var viewer = await MeetingPage.JoinAsync(fixture, fixture.Server, meeting, "Minh");
+        await viewer.WaitForStatsAsync(s => s.Video.Count(v => v.FramesDecoded > 0) == 1, MediaPatience, "the camera decoding");
+        Assert.True(await viewer.Page.IsHiddenAsync("button[data-action=share]"), "share offered without the capability");
+
+        await presenter.Page.ClickAsync("button[data-action=share]");
+        await viewer.WaitForStatsAsync(s => s.Video.Count(v => v.FramesDecoded > 0) == 2, MediaPatience, "the screen decoding too");
+    }
+
+    [Fact]
+    public async Task Loss_injected_at_the_SFU_is_repaired_by_NACK_without_freezing_video()
+    {
+        await using var lossy = await AnHopServer.StartAsync("--AnHop:Media:ForwardedLossPercent=3");
+        var meeting = NewMeetingId();
+        await using var sender = await MeetingPage.JoinAsync(fixture, lossy, meeting, "Nga");
+        await using var receiver = await MeetingPage.JoinAsync(fixture, lossy, meeting, "Phúc");
+        await receiver.WaitForStatsAsync(s => s.Video.Any(v => v.FramesDecoded > 20), MediaPatience, "video decoding through loss");
+
+        var before = (await receiver.StatsAsync()).Video.Single();
+        var after = (await receiver.WaitForStatsAsync(s => s.Video.Single().NackCount > before.NackCount + 2 && s.Video.Single().FramesDecoded > before.FramesDecoded + 40,
+            MediaPatience, "NACKs sent and frames still decoding")).Video.Single();
+        Assert.True(after.NackCount > 0);
+        Assert.True(after.FreezeCount - before.FreezeCount <= 1, $"video froze {after.FreezeCount - before.FreezeCount} times");
+    }
+
     private static string NewMeetingId() => "m-" + Guid.NewGuid().ToString("N");
 }
