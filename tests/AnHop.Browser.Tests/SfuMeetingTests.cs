@@ -89,6 +89,9 @@ public sealed class SfuMeetingTests(BrowserFixture fixture)
             s => s.Outbound.Where(o => o.Kind == "video").Sum(o => o.PliCount + o.FirCount) > pliBefore,
             TimeSpan.FromSeconds(5), "a keyframe request reaching the publisher");
         Assert.True(publisherStats.Outbound.Where(o => o.Kind == "video").Sum(o => o.PliCount + o.FirCount) > pliBefore);
+
+        // The SFU reads the audio-level extension and names a dominant speaker; the pages mark that tile.
+        await publisher.Page.WaitForSelectorAsync("figure[data-speaking]", new() { State = Microsoft.Playwright.WaitForSelectorState.Attached, Timeout = 10_000 });
     }
 
     [Fact]

@@ -25,7 +25,8 @@ public sealed class MeetingMedia(SfuHost sfu, IHubContext<MeetingHub> hub, ILogg
         await room.Gate.WaitAsync();
         try
         {
-            var router = sfu.RouterFor(room.MeetingId, room);
+            var router = sfu.RouterFor(room.MeetingId, room, created => created.DominantSpeakerChanged += (_, producer) =>
+                _ = hub.Clients.Group(room.MeetingId).SendAsync("ActiveSpeaker", producer?.ParticipantId));
             var send = sfu.Server.CreateWebRtcTransport();
             var receive = sfu.Server.CreateWebRtcTransport();
             router.AddTransport(send, participant.ParticipantId);

@@ -38,13 +38,22 @@ public sealed class SfuHost(IOptions<AnHopOptions> options, ILogger<SfuHost> log
         SfuLog.Started(logger, _server.AnnouncedUdpEndPoint.ToString(), _server.AnnouncedTcpEndPoint?.ToString() ?? "off");
     }
 
-    public Router RouterFor(string meetingId, IProducerGate gate)
+    /// <summary>The meeting's router; <paramref name="created"/> runs once, on the router a call creates.</summary>
+    public Router RouterFor(string meetingId, IProducerGate gate, Action<Router>? created = null)
     {
-        return _routers.GetOrAdd(meetingId, _ =>
+        var isNew = false;
+        var router = _routers.GetOrAdd(meetingId, _ =>
         {
+            isNew = true;
             var router = new Router(gate);
             return (router, router.StartTicking(TickPeriod));
         }).Router;
+        if (isNew)
+        {
+            created?.Invoke(router);
+        }
+
+        return router;
     }
 
     public void DropRouter(string meetingId)

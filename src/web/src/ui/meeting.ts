@@ -77,8 +77,9 @@ export function wireMeeting(root: HTMLElement): void {
     root.dataset['participant'] = joined.participantId;
     shareButton.hidden = !joined.capabilities.includes('PublishScreen');
     const local = await navigator.mediaDevices.getUserMedia({ audio: true, video: { width: 640, height: 480 } });
-    const preview = tileFor('local');
+    const preview = tileFor(joined.participantId);
     preview.muted = true;
+    preview.closest('figure')?.setAttribute('data-local', '');
     preview.srcObject = local;
     for (const track of local.getTracks()) {
       await active.publish(track, track.kind === 'audio' ? 'microphone' : 'camera', { simulcast: root.dataset['simulcast'] === 'true' });
