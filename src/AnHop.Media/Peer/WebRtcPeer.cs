@@ -169,7 +169,8 @@ public sealed class WebRtcPeer : IDisposable
         DtlsResult = result;
         if (ConsentInterval is { } interval)
         {
-            _consentTimer = new Timer(static state => ((WebRtcPeer)state!).SendCheck(), this, interval, interval);
+            // The first refresh goes at once: the handshake may have taken a good part of the SFU's consent timeout.
+            _consentTimer = new Timer(static state => ((WebRtcPeer)state!).SendCheck(), this, TimeSpan.Zero, interval);
         }
     }
 

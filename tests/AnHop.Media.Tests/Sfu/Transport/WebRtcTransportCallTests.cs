@@ -153,7 +153,7 @@ public class WebRtcTransportCallTests
     {
         using var server = NewServer(new MediaServerOptions
         {
-            ConsentTimeout = TimeSpan.FromMilliseconds(1500),
+            ConsentTimeout = TimeSpan.FromSeconds(2),
             HousekeepingInterval = TimeSpan.FromMilliseconds(100),
         });
         var (silent, silentPeer) = await ConnectAsync(server);
@@ -369,7 +369,6 @@ public class WebRtcTransportCallTests
         await Task.WhenAll(senders).WaitAsync(Patience);
 
         await Eventually(() => received.Rtp.Count == Threads * PerThread, "every packet from every thread, authenticated");
-        Assert.Equal(0, peer.Dropped);
         Assert.Equal(Threads, received.Rtp.Select(p => p[11]).Distinct().Count());
     }
 
