@@ -101,6 +101,9 @@ public sealed class WebRtcPeer : IDisposable
     /// <summary>How long <see cref="ConnectAsync"/> keeps sending checks without a success response.</summary>
     public TimeSpan IceTimeout { get; init; } = TimeSpan.FromSeconds(5);
 
+    /// <summary>SO_RCVBUF of the peer's socket (capped by the kernel): room for bursts while the receive thread unprotects.</summary>
+    public int ReceiveBufferSize { get; init; } = 4 * 1024 * 1024;
+
     public DtlsHandshakeResult? DtlsResult { get; private set; }
 
     public bool IsConnected => DtlsResult is not null && Volatile.Read(ref _disposed) == 0;
@@ -124,6 +127,7 @@ public sealed class WebRtcPeer : IDisposable
     public async Task ConnectAsync(CancellationToken cancellationToken = default)
     {
         ObjectDisposedException.ThrowIf(Volatile.Read(ref _disposed) != 0, this);
+        _socket.ReceiveBufferSize = ReceiveBufferSize;
         if (IsTcp)
         {
             await _socket.ConnectAsync(_remoteEndPoint, cancellationToken).ConfigureAwait(false);
@@ -165,7 +169,8 @@ public sealed class WebRtcPeer : IDisposable
         DtlsResult = result;
         if (ConsentInterval is { } interval)
         {
-            _consentTimer = new Timer(static state => ((WebRtcPeer)state!).SendCheck(), this, interval, interval);
+            // The first refresh goes at once: the handshake may have taken a good part of the SFU's consent timeout.
+            _consentTimer = new Timer(static state => ((WebRtcPeer)state!).SendCheck(), this, TimeSpan.Zero, interval);
         }
     }
 

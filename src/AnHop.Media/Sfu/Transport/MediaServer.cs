@@ -281,6 +281,11 @@ public sealed class MediaServer : IDisposable
 
     internal bool TrySendUdp(ReadOnlySpan<byte> datagram, SocketAddress to)
     {
+        if (LinuxDatagramSender.IsSupported)
+        {
+            return LinuxDatagramSender.TrySendTo(_udp.SafeHandle, datagram, to);
+        }
+
         try
         {
             _udp.SendTo(datagram, SocketFlags.None, to);

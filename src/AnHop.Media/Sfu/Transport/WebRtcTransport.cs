@@ -414,9 +414,14 @@ public sealed class WebRtcTransport : IMediaTransport, IDisposable
             return;
         }
 
-        if (!_isConnected && nowMillis - _createdAt > (long)_server.Options.ConnectTimeout.TotalMilliseconds)
+        if (!_isConnected)
         {
-            Close(TransportCloseReason.ConnectTimeout);
+            // Until DTLS completes, the connect deadline governs; consent (RFC 7675) guards an established path.
+            if (nowMillis - _createdAt > (long)_server.Options.ConnectTimeout.TotalMilliseconds)
+            {
+                Close(TransportCloseReason.ConnectTimeout);
+            }
+
             return;
         }
 

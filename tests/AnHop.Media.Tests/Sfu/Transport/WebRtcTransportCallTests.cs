@@ -114,7 +114,8 @@ public class WebRtcTransportCallTests
 
         Assert.True(peer.UnauthorizedResponses >= 1);
         Assert.Equal(0, peer.SuccessResponses);
-        Assert.Equal(peer.UnauthorizedResponses, transport.Counters.Drops(TransportDropReason.IceRejected));
+        // Late answers to earlier transactions are not counted by the peer, so the server may count more.
+        Assert.True(transport.Counters.Drops(TransportDropReason.IceRejected) >= peer.UnauthorizedResponses);
         Assert.Equal(0, transport.Counters.PacketsIn);
 
         // Its address was never bound, so its media is nobody's.
@@ -152,7 +153,7 @@ public class WebRtcTransportCallTests
     {
         using var server = NewServer(new MediaServerOptions
         {
-            ConsentTimeout = TimeSpan.FromMilliseconds(1500),
+            ConsentTimeout = TimeSpan.FromSeconds(2),
             HousekeepingInterval = TimeSpan.FromMilliseconds(100),
         });
         var (silent, silentPeer) = await ConnectAsync(server);
@@ -321,6 +322,54 @@ public class WebRtcTransportCallTests
         using var _ = transport;
         using var __ = peer;
         Assert.True(transport.IsConnected);
+    }
+
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public async Task A_peer_that_hangs_up_closes_its_transport(bool tcp)
+    {
+        using var server = NewServer();
+        var (transport, peer) = await ConnectAsync(server, tcp: tcp);
+        var closed = new TaskCompletionSource();
+        transport.Closed += (_, _) => closed.TrySetResult();
+
+        peer.Dispose(); // close_notify, then the socket closes.
+
+        await closed.Task.WaitAsync(Patience);
+        Assert.Contains(transport.CloseReason, new[] { TransportCloseReason.DtlsClosed, TransportCloseReason.TcpClosed });
+        Assert.Equal(0, server.TransportCount);
+        await Eventually(() => server.TcpConnectionCount == 0, "the ICE-TCP connection gone");
+    }
+
+    [Fact]
+    public async Task Router_threads_may_send_on_one_transport_at_once()
+    {
+        const int Threads = 4;
+        const int PerThread = 250;
+        using var server = NewServer(new MediaServerOptions { IceTcpEnabled = false });
+        var (transport, peer) = await ConnectAsync(server);
+        using var _ = transport;
+        using var __ = peer;
+        var received = new PeerRecorder();
+        received.Attach(peer);
+
+        var senders = Enumerable.Range(0, Threads).Select(t => Task.Run(async () =>
+        {
+            for (var i = 0; i < PerThread; i++)
+            {
+                var packet = MakeRtp((uint)(0x100 + t), (ushort)i, 200, out var length);
+                Assert.True(transport.SendRtp(packet, length));
+                if (i % 25 == 24)
+                {
+                    await Task.Delay(5);
+                }
+            }
+        }));
+        await Task.WhenAll(senders).WaitAsync(Patience);
+
+        await Eventually(() => received.Rtp.Count == Threads * PerThread, "every packet from every thread, authenticated");
+        Assert.Equal(Threads, received.Rtp.Select(p => p[11]).Distinct().Count());
     }
 
     private sealed class ThrowingSink : AnHop.Media.Sfu.IMediaTransportSink
