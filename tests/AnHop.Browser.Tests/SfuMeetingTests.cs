@@ -139,5 +139,36 @@ public sealed class SfuMeetingTests(BrowserFixture fixture)
         Assert.True(after.FreezeCount - before.FreezeCount <= 1, $"video froze {after.FreezeCount - before.FreezeCount} times");
     }
 
+    [Fact]
+    public async Task Simulcast_the_subscriber_gets_the_layer_that_fits_the_size_it_shows()
+    {
+        await using var server = await AnHopServer.StartAsync("--AnHop:Media:Simulcast=true");
+        var media = server.Services.GetRequiredService<AnHop.Server.Media.MeetingMedia>();
+        var meeting = NewMeetingId();
+
+        // One encoder and one decoder only: on 2 cores Chromium drops its upper layers when the CPU is busy.
+        await using var publisher = await MeetingPage.JoinAsync(fixture, server, meeting, "Quyên", Capabilities.PublishAudio | Capabilities.PublishVideo);
+        await using var viewer = await MeetingPage.JoinAsync(fixture, server, meeting, "Tâm", Capabilities.Subscribe);
+        await publisher.WaitForStatsAsync(s => s.Outbound.Count(o => o.Kind == "video" && o.Rid is not null && o.FramesEncoded > 10) >= 2,
+            MediaPatience, "two layers encoding");
+        await viewer.WaitForStatsAsync(s => s.Video.Any(v => v.FramesDecoded > 0), MediaPatience, "video decoding");
+
+        // Shown small (120 px wide): the SFU switches this subscriber to the quarter layer, 160 wide from 640x480.
+        await viewer.Page.EvaluateAsync("() => document.querySelectorAll('video[data-track]').forEach(v => { v.closest('figure').style.width = '120px'; })");
+        await viewer.WaitForStatsAsync(s => s.Video.Any(v => v.FramesDecoded > 0 && v.FrameWidth is > 0 and <= 160), MediaPatience, "the quarter layer");
+        Assert.Equal(0, Assert.Single(media.VideoLayers(meeting, viewer.ParticipantId)).Current);
+
+        // Shown large: the subscriber's request reaches the SFU, which now prefers the full layer. (Which layer then
+        // flows depends on what Chromium still encodes: it drops upper layers when the CPU is short.)
+        await viewer.Page.EvaluateAsync("() => document.querySelectorAll('video[data-track]').forEach(v => { v.closest('figure').style.width = '760px'; })");
+        var deadline = DateTime.UtcNow + MediaPatience;
+        while (Assert.Single(media.VideoLayers(meeting, viewer.ParticipantId)).Preferred != 2 && DateTime.UtcNow < deadline)
+        {
+            await Task.Delay(200);
+        }
+
+        Assert.Equal(2, Assert.Single(media.VideoLayers(meeting, viewer.ParticipantId)).Preferred);
+    }
+
     private static string NewMeetingId() => "m-" + Guid.NewGuid().ToString("N");
 }

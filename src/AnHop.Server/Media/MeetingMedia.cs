@@ -156,6 +156,36 @@ public sealed class MeetingMedia(SfuHost sfu, IHubContext<MeetingHub> hub, ILogg
         }
     }
 
+    /// <summary>
+    /// Chooses the simulcast layer for one consumer from the size the subscriber shows it at: up to a quarter of
+    /// full height the quarter layer, up to half the half layer, else the full one (publishers send 1/4, 1/2, 1).
+    /// </summary>
+    public async Task SetVideoSizeAsync(MeetingParticipant participant, string trackId, int width, int height)
+    {
+        ArgumentNullException.ThrowIfNull(participant);
+        var room = RoomOf(participant);
+        await room.Gate.WaitAsync();
+        try
+        {
+            var media = room.Participants.GetValueOrDefault(participant.ParticipantId);
+            var consumer = media?.Consumers.FirstOrDefault(c => c.Consumer is not null && c.Description.TrackId == trackId).Consumer;
+            if (consumer is null || !consumer.Producer.IsSimulcast)
+            {
+                return;
+            }
+
+            var shown = Math.Clamp(Math.Max(width * 3 / 4, height), 0, 4320);
+            consumer.SetPreferredLayer(shown <= FullHeight / 4 ? 0 : shown <= FullHeight / 2 ? 1 : consumer.Producer.Streams.Count - 1);
+        }
+        finally
+        {
+            room.Gate.Release();
+        }
+    }
+
+    // The height the full simulcast layer is assumed to have: the camera AnHop asks for is 640x480.
+    private const int FullHeight = 480;
+
     /// <summary>Leaving (or a lost connection): the participant's media stops at once and the others are told.</summary>
     public async Task LeaveAsync(MeetingParticipant participant)
     {
@@ -197,6 +227,13 @@ public sealed class MeetingMedia(SfuHost sfu, IHubContext<MeetingHub> hub, ILogg
         }
     }
 
+    /// <summary>The simulcast layers one subscriber's video consumers prefer and receive (diagnostics and tests).</summary>
+    internal IReadOnlyList<(string TrackId, int Preferred, int Current)> VideoLayers(string meetingId, string participantId) =>
+        _rooms.TryGetValue(meetingId, out var room) && room.Participants.TryGetValue(participantId, out var media)
+            ? media.Consumers.ToArray().Where(c => c.Consumer is { Kind: MediaKind.Video, IsClosed: false })
+                .Select(c => (c.Description.TrackId, c.Consumer!.PreferredLayer, c.Consumer.CurrentLayer)).ToList()
+            : [];
+
     /// <summary>A text picture of one meeting's media state, for diagnosing tests and support cases (no secrets in it).</summary>
     public string Describe(string meetingId)
     {
@@ -214,14 +251,14 @@ public sealed class MeetingMedia(SfuHost sfu, IHubContext<MeetingHub> hub, ILogg
             {
                 var m = producer.Metrics.Snapshot();
                 text.Append(System.Globalization.CultureInfo.InvariantCulture,
-                    $"  producer mid {mid} {producer.Source} ssrcs [{string.Join(",", producer.Streams.Select(s => s.Ssrc))}] in {m.PacketsIn} dropped {m.PacketsDropped}\n");
+                    $"  producer mid {mid} {producer.Source} ssrcs [{string.Join(",", producer.Streams.Select(s => $"{s.Rid}:{s.Ssrc}"))}] in {m.PacketsIn} dropped {m.PacketsDropped}\n");
             }
 
             foreach (var (description, consumer) in media.Consumers.ToArray())
             {
                 var c = consumer?.Metrics.Snapshot();
                 text.Append(System.Globalization.CultureInfo.InvariantCulture,
-                    $"  consumer mid {description.Mid} active {description.Active} of {description.StreamId} {consumer?.Kind} ssrc {consumer?.Ssrc} {c}\n");
+                    $"  consumer mid {description.Mid} active {description.Active} of {description.StreamId} {consumer?.Kind} ssrc {consumer?.Ssrc} layers preferred {consumer?.PreferredLayer} target {consumer?.TargetLayer} current {consumer?.CurrentLayer} {c}\n");
             }
         }
 

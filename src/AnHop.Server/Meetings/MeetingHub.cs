@@ -41,6 +41,10 @@ public sealed class MeetingHub(JoinTicketStore tickets, MeetingMedia media) : Hu
     [RequiresCapability(Capabilities.Subscribe)]
     public Task AnswerSubscription(string answerSdp) => media.AnswerSubscriptionAsync(Me, answerSdp ?? "");
 
+    /// <summary>How large this participant shows a remote video; the SFU sends the simulcast layer that fits.</summary>
+    [RequiresCapability(Capabilities.Subscribe)]
+    public Task SetVideoSize(string trackId, int width, int height) => media.SetVideoSizeAsync(Me, trackId ?? "", width, height);
+
     [RequiresCapability(Capabilities.None)]
     public async Task Leave()
     {

@@ -10,11 +10,11 @@ public static class MeetingPageEndpoints
     /// </summary>
     public static IEndpointRouteBuilder MapMeetingPage(this IEndpointRouteBuilder routes)
     {
-        routes.MapGet("/meeting", (PageRenderer pages) =>
+        routes.MapGet("/meeting", (PageRenderer pages, Microsoft.Extensions.Options.IOptions<AnHop.Server.Options.AnHopOptions> options) =>
         {
             var t = pages.Text;
             var body = $"""
-                <section class="meeting" data-role="meeting" data-joined="{PageRenderer.Encode(t["Meeting.Joined"])}" data-left="{PageRenderer.Encode(t["Meeting.Left"])}" data-failed="{PageRenderer.Encode(t["Meeting.Failed"])}">
+                <section class="meeting" data-role="meeting" data-simulcast="{(options.Value.Media.Simulcast ? "true" : "false")}" data-joined="{PageRenderer.Encode(t["Meeting.Joined"])}" data-left="{PageRenderer.Encode(t["Meeting.Left"])}" data-failed="{PageRenderer.Encode(t["Meeting.Failed"])}">
                 <div class="bar">
                 <h1>{PageRenderer.Encode(t["Meeting.Title"])}</h1>
                 <button type="button" class="primary" data-action="share" hidden>{PageRenderer.Encode(t["Meeting.ShareScreen"])}</button>

@@ -77,6 +77,9 @@ public sealed class MediaOptions
     /// <summary>ICE-TCP passive port; 0 picks a free one.</summary>
     public int TcpPort { get; set; } = 40000;
 
+    /// <summary>Browsers send their camera in three simulcast layers, so each subscriber gets the size it shows.</summary>
+    public bool Simulcast { get; set; } = true;
+
     /// <summary>For tests of loss repair only: the percentage of forwarded RTP packets dropped on purpose. Off (0) by default.</summary>
     public double ForwardedLossPercent { get; set; }
 }

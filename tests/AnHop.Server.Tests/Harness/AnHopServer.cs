@@ -41,6 +41,7 @@ public sealed class AnHopServer : IAsyncDisposable
             "--AnHop:Media:ListenAddress=127.0.0.1",
             "--AnHop:Media:UdpPort=0",
             "--AnHop:Media:TcpPort=0",
+            "--AnHop:Media:Simulcast=false", // lean browser tests on 2 cores; the simulcast test turns it on
             "--Logging:LogLevel:Default=Warning",
             .. extraArgs,
         ];

@@ -10,6 +10,8 @@ export interface InboundSummary {
   readonly nackCount: number;
   readonly pliCount: number;
   readonly firCount: number;
+  readonly frameWidth: number;
+  readonly frameHeight: number;
 }
 
 export interface OutboundSummary {
@@ -46,6 +48,7 @@ export async function collectStats(send: RTCPeerConnection, receive: RTCPeerConn
             packetsReceived: num(s, 'packetsReceived'), packetsLost: num(s, 'packetsLost'),
             framesDecoded: num(s, 'framesDecoded'), freezeCount: num(s, 'freezeCount'),
             nackCount: num(s, 'nackCount'), pliCount: num(s, 'pliCount'), firCount: num(s, 'firCount'),
+            frameWidth: num(s, 'frameWidth'), frameHeight: num(s, 'frameHeight'),
           });
           break;
         case 'outbound-rtp':

@@ -6,6 +6,8 @@ import { NegotiationQueue } from './negotiationQueue';
 
 export interface RemoteTrack {
   readonly participantId: string;
+  /** The SFU's id for this track (the producer it copies), from the offer's msid. */
+  readonly trackId: string;
   readonly track: MediaStreamTrack;
   readonly stream: MediaStream;
 }
@@ -21,6 +23,13 @@ const simulcastLayers: RTCRtpEncodingParameters[] = [
   { rid: 'f', maxBitrate: 1_200_000 },
 ];
 
+/** The msid track id the SFU's offer gave the m-line (RFC 8830 §2): the id of the producer it carries. */
+function trackIdOf(pc: RTCPeerConnection, mid: string | null): string {
+  const sdp = pc.remoteDescription?.sdp ?? '';
+  const section = sdp.split(/\r?\nm=/).find((part) => mid !== null && new RegExp(`\\r?\\na=mid:${mid}\\r?(\\n|$)`).test(part));
+  return section?.match(/\r?\na=msid:\S+ (\S+)/)?.[1] ?? '';
+}
+
 export class MediaSession {
   readonly send = new RTCPeerConnection({ iceServers: [], bundlePolicy: 'max-bundle', rtcpMuxPolicy: 'require' });
   readonly receive = new RTCPeerConnection({ iceServers: [], bundlePolicy: 'max-bundle', rtcpMuxPolicy: 'require' });
@@ -35,7 +44,7 @@ export class MediaSession {
     this.receive.addEventListener('track', (event) => {
       const stream = event.streams[0];
       if (stream) {
-        onRemoteTrack({ participantId: stream.id, track: event.track, stream });
+        onRemoteTrack({ participantId: stream.id, trackId: trackIdOf(this.receive, event.transceiver.mid), track: event.track, stream });
       }
     });
   }

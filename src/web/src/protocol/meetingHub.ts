@@ -53,6 +53,10 @@ export class MeetingHub {
     return this.connection.invoke('AnswerSubscription', answerSdp);
   }
 
+  setVideoSize(trackId: string, width: number, height: number): Promise<void> {
+    return this.connection.invoke('SetVideoSize', trackId, Math.round(width), Math.round(height));
+  }
+
   async leave(): Promise<void> {
     try {
       await this.connection.invoke('Leave');

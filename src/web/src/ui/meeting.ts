@@ -57,10 +57,24 @@ export function wireMeeting(root: HTMLElement): void {
       }
     },
   });
+  // Each remote video tells the SFU the size it is shown at, so the SFU sends the simulcast layer that fits.
+  const sizes = new ResizeObserver((entries) => {
+    for (const entry of entries) {
+      const video = entry.target as HTMLVideoElement;
+      const trackId = video.dataset['track'];
+      if (trackId) {
+        void hub.setVideoSize(trackId, entry.contentRect.width, entry.contentRect.height);
+      }
+    }
+  });
   session = new MediaSession(hub, (remote: RemoteTrack) => {
     const video = tileFor(remote.participantId);
     if (video.srcObject !== remote.stream) {
       video.srcObject = remote.stream;
+    }
+    if (remote.track.kind === 'video') {
+      video.dataset['track'] = remote.trackId;
+      sizes.observe(video);
     }
     remote.track.addEventListener('ended', () => {
       if (remote.stream.getTracks().every((t) => t.readyState === 'ended')) removeTile(remote.participantId);
