@@ -7,7 +7,7 @@ namespace AnHop.LoadGenerator;
 internal static class LoadReport
 {
     public const string SecondHeader =
-        "    t  in-pkt/s  out-pkt/s  recv-pkt/s  loss%   cpu%(proc)  sfu-thread%  fwd-p50µs  fwd-p99µs  sock-drops";
+        "    t  in-pkt/s  out-pkt/s  recv-pkt/s  loss%   cpu%(proc)  sfu-thread%  fwd-p50µs  fwd-p99µs  sock-drops  sock-queue-KB";
 
     private static readonly CultureInfo Invariant = CultureInfo.InvariantCulture;
 
@@ -20,7 +20,7 @@ internal static class LoadReport
             $"{Rate(before.SubscriberPacketsReceived, after.SubscriberPacketsReceived, seconds),10:0}  {LossPercent(before, after),5:0.00}  " +
             $"{CpuPercent(before.ProcessCpuSeconds, after.ProcessCpuSeconds, seconds),10:0.0}  " +
             $"{CorePercent(before.GroupCpu(ThreadGroups.SfuUdp) + before.GroupCpu(ThreadGroups.SfuTcp), after.GroupCpu(ThreadGroups.SfuUdp) + after.GroupCpu(ThreadGroups.SfuTcp), seconds),11:0.0}  " +
-            $"{delays.Percentile(0.5),9:0}  {delays.Percentile(0.99),9:0}  {after.SfuSocketDrops - before.SfuSocketDrops,10}");
+            $"{delays.Percentile(0.5),9:0}  {delays.Percentile(0.99),9:0}  {after.SfuSocketDrops - before.SfuSocketDrops,10}  {after.SfuSocketQueuedBytes / 1024,13}");
     }
 
     /// <summary>
@@ -51,6 +51,8 @@ internal static class LoadReport
         Row(text, "process CPU", string.Create(Invariant, $"{processCpu:0.0} % of {Environment.ProcessorCount} cores (SFU + all peers)"));
         Row(text, "SFU receive/forward thread(s)", string.Create(Invariant, $"{sfuCore:0.0} % of one core"));
         Row(text, "SFU out-packets/s per SFU-core-second", sfuCore > 0 ? (outRate / (sfuCore / 100)).ToString("0", Invariant) : "n/a");
+        Row(text, "published packets the SFU did not read", string.Create(Invariant,
+            $"{drained.PublisherPacketsSent - drained.ProducerPacketsIn} (dropped or still queued: {drained.SfuSocketQueuedBytes / 1024} KB in its socket at the end)"));
         Row(text, "SFU socket drops (rcvbuf full)", (drained.SfuSocketDrops - first.SfuSocketDrops).ToString(Invariant));
         Row(text, "UDP drops, all sockets of the process", (drained.ProcessSocketDrops - first.ProcessSocketDrops).ToString(Invariant));
         Row(text, "router drops / transport drops", string.Create(Invariant,

@@ -242,6 +242,13 @@ internal sealed class LoadRun(LoadOptions options, TextWriter output) : IDisposa
         }
 
         using var process = Process.GetCurrentProcess();
+        var socket = UdpDropCounters.Socket(_server.UdpEndPoint.Port);
+        long producerIn = 0;
+        foreach (var (video, audio, _) in _producers)
+        {
+            producerIn += video.Metrics.Snapshot().PacketsIn + audio.Metrics.Snapshot().PacketsIn;
+        }
+
         return new LoadSample(
             Stopwatch.GetElapsedTime(started).TotalSeconds,
             totals.PacketsIn,
@@ -252,7 +259,9 @@ internal sealed class LoadRun(LoadOptions options, TextWriter output) : IDisposa
             process.TotalProcessorTime.TotalSeconds,
             ThreadCpuSampler.Sample(),
             probe.Snapshot(),
-            UdpDropCounters.SocketDrops(_server.UdpEndPoint.Port),
+            socket.Drops,
+            socket.QueuedBytes,
+            producerIn,
             UdpDropCounters.ProcessSocketDrops(),
             _router!.PacketsDropped,
             totals.TotalDrops);

@@ -14,6 +14,8 @@ internal sealed record LoadSample(
     Dictionary<string, (double Seconds, int Threads)> ThreadCpu,
     ForwardingDelayHistogram Delays,
     long SfuSocketDrops,
+    long SfuSocketQueuedBytes,
+    long ProducerPacketsIn,
     long ProcessSocketDrops,
     long RouterDrops,
     long TransportDrops)

@@ -8,7 +8,8 @@ namespace AnHop.LoadGenerator;
 /// </summary>
 internal static class UdpDropCounters
 {
-    public static long SocketDrops(int localPort)
+    /// <summary>The SFU socket's drops and the bytes waiting in its receive queue (the backlog its thread has not read).</summary>
+    public static (long Drops, long QueuedBytes) Socket(int localPort)
     {
         try
         {
@@ -18,7 +19,8 @@ internal static class UdpDropCounters
                 var fields = line.Split(' ', StringSplitOptions.RemoveEmptyEntries);
                 if (fields.Length > 12 && fields[1].EndsWith(":" + port, StringComparison.Ordinal))
                 {
-                    return long.Parse(fields[^1], CultureInfo.InvariantCulture);
+                    var queued = long.Parse(fields[4].AsSpan(fields[4].IndexOf(':') + 1), NumberStyles.HexNumber, CultureInfo.InvariantCulture);
+                    return (long.Parse(fields[^1], CultureInfo.InvariantCulture), queued);
                 }
             }
         }
@@ -27,7 +29,7 @@ internal static class UdpDropCounters
             // Not Linux, or no procfs.
         }
 
-        return 0;
+        return (0, 0);
     }
 
     /// <summary>Drops on every UDP socket this process holds (the SFU's and all the peers'), matched by socket inode.</summary>
