@@ -58,6 +58,13 @@ internal static class LoadReport
         Row(text, "router drops / transport drops", string.Create(Invariant,
             $"{drained.RouterDrops - first.RouterDrops} / {drained.TransportDrops - first.TransportDrops}"));
         Row(text, "publisher send failures / unknown SSRCs", string.Create(Invariant, $"{publisherSendFailures} / {unknownAtSubscribers}"));
+        var allocated = atEnd.AllocatedBytes - first.AllocatedBytes;
+        var outPackets = atEnd.SfuPacketsOut - first.SfuPacketsOut;
+        Row(text, "allocated, all threads but the reporter", string.Create(Invariant,
+            $"{allocated / 1024.0 / 1024.0:0.0} MiB = {(outPackets > 0 ? (double)allocated / outPackets : 0):0.0} B per SFU out-packet (an upper bound for the SFU)"));
+        Row(text, "GC collections gen0 / gen2", string.Create(Invariant,
+            $"{atEnd.Gen0Collections - first.Gen0Collections} / {atEnd.Gen2Collections - first.Gen2Collections}"));
+        Row(text, "working set", string.Create(Invariant, $"{drained.WorkingSetBytes / 1024 / 1024} MiB (SFU and every peer)"));
         text.AppendLine("CPU by thread group (% of one core, threads):");
         foreach (var group in drained.ThreadCpu.Keys.Order(StringComparer.Ordinal))
         {

@@ -264,6 +264,11 @@ internal sealed class LoadRun(LoadOptions options, TextWriter output) : IDisposa
             producerIn,
             UdpDropCounters.ProcessSocketDrops(),
             _router!.PacketsDropped,
-            totals.TotalDrops);
+            totals.TotalDrops,
+            // Every sample is taken on the reporting thread; its own allocations (procfs reads, text) are left out.
+            GC.GetTotalAllocatedBytes(precise: true) - GC.GetAllocatedBytesForCurrentThread(),
+            GC.CollectionCount(0),
+            GC.CollectionCount(2),
+            process.WorkingSet64);
     }
 }

@@ -18,7 +18,11 @@ internal sealed record LoadSample(
     long ProducerPacketsIn,
     long ProcessSocketDrops,
     long RouterDrops,
-    long TransportDrops)
+    long TransportDrops,
+    long AllocatedBytes,
+    int Gen0Collections,
+    int Gen2Collections,
+    long WorkingSetBytes)
 {
     public double GroupCpu(string group) => ThreadCpu.TryGetValue(group, out var value) ? value.Seconds : 0;
 }
