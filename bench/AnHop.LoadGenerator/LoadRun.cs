@@ -24,6 +24,7 @@ internal sealed class LoadRun(LoadOptions options, TextWriter output) : IDisposa
     private Router? _router;
     private DtlsCertificate? _peerCertificate;
     private int _failedConnections;
+    private List<string> _sfuThreads = [];
     private volatile bool _stopSending;
 
     public async Task<int> RunAsync()
@@ -180,7 +181,8 @@ internal sealed class LoadRun(LoadOptions options, TextWriter output) : IDisposa
     {
         var started = Stopwatch.GetTimestamp();
         var sender = new Thread(() => SendLoop(started)) { IsBackground = true, Name = ThreadGroups.Sender, Priority = ThreadPriority.AboveNormal };
-        var first = TakeSample(probe, started);
+        _sfuThreads = ThreadCpuSampler.TaskDirectoriesOf(ThreadGroups.SfuUdp, ThreadGroups.SfuTcp);
+        var first = TakeSample(probe, started, allThreads: true);
         var previous = first;
         sender.Start();
         output.WriteLine(LoadReport.SecondHeader);
@@ -193,7 +195,7 @@ internal sealed class LoadRun(LoadOptions options, TextWriter output) : IDisposa
                 Thread.Sleep(wait);
             }
 
-            var sample = TakeSample(probe, started);
+            var sample = TakeSample(probe, started, allThreads: second == options.Seconds);
             output.WriteLine(LoadReport.SecondLine(previous, sample));
             previous = sample;
         }
@@ -201,7 +203,7 @@ internal sealed class LoadRun(LoadOptions options, TextWriter output) : IDisposa
         _stopSending = true;
         sender.Join();
         Thread.Sleep(300); // What is in flight lands; it counts in the totals, not in the rates.
-        var last = TakeSample(probe, started);
+        var last = TakeSample(probe, started, allThreads: true);
         output.WriteLine();
         output.WriteLine(LoadReport.Summary(options, first, previous, last, _publishers.Count, _subscribers.Count,
             _publishers.Sum(p => p.SendFailures), _subscribers.Sum(s => s.Unknown)));
@@ -227,7 +229,8 @@ internal sealed class LoadRun(LoadOptions options, TextWriter output) : IDisposa
         }
     }
 
-    private LoadSample TakeSample(ForwardingDelayHistogram probe, long started)
+    /// <summary>Counters now; CPU of every thread group when <paramref name="allThreads"/>, else of the SFU's threads only.</summary>
+    private LoadSample TakeSample(ForwardingDelayHistogram probe, long started, bool allThreads)
     {
         var totals = _server!.GetTotals();
         long received = 0;
@@ -257,7 +260,7 @@ internal sealed class LoadRun(LoadOptions options, TextWriter output) : IDisposa
             received,
             expected,
             process.TotalProcessorTime.TotalSeconds,
-            ThreadCpuSampler.Sample(),
+            ThreadCpuSampler.Sample(allThreads ? null : _sfuThreads),
             probe.Snapshot(),
             socket.Drops,
             socket.QueuedBytes,

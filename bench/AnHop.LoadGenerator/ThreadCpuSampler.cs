@@ -10,17 +10,21 @@ internal static class ThreadCpuSampler
 {
     private const double ClockTicksPerSecond = 100; // USER_HZ on Linux.
 
-    /// <summary>Seconds of CPU per group so far, and the number of threads in each.</summary>
-    public static Dictionary<string, (double Seconds, int Threads)> Sample()
+    private const string Tasks = "/proc/self/task";
+
+    /// <summary>
+    /// Seconds of CPU per group so far, and the number of threads in each: of every thread, or only of
+    /// <paramref name="taskDirectories"/> (reading a thousand threads each second would cost more than it shows).
+    /// </summary>
+    public static Dictionary<string, (double Seconds, int Threads)> Sample(IEnumerable<string>? taskDirectories = null)
     {
         var groups = new Dictionary<string, (double Seconds, int Threads)>(StringComparer.Ordinal);
-        const string tasks = "/proc/self/task";
-        if (!Directory.Exists(tasks))
+        if (!Directory.Exists(Tasks))
         {
             return groups;
         }
 
-        foreach (var task in Directory.EnumerateDirectories(tasks))
+        foreach (var task in taskDirectories ?? Directory.EnumerateDirectories(Tasks))
         {
             try
             {
@@ -43,6 +47,33 @@ internal static class ThreadCpuSampler
         }
 
         return groups;
+    }
+
+    /// <summary>The /proc task directories of the threads in <paramref name="groups"/>, as they are now.</summary>
+    public static List<string> TaskDirectoriesOf(params string[] groups)
+    {
+        var found = new List<string>();
+        if (!Directory.Exists(Tasks))
+        {
+            return found;
+        }
+
+        foreach (var task in Directory.EnumerateDirectories(Tasks))
+        {
+            try
+            {
+                if (groups.Contains(GroupOf(File.ReadAllText(Path.Combine(task, "comm")).TrimEnd('\n'))))
+                {
+                    found.Add(task);
+                }
+            }
+            catch (IOException)
+            {
+                // The thread ended while we read it.
+            }
+        }
+
+        return found;
     }
 
     /// <summary>Groups by the names the media code gives its threads.</summary>
