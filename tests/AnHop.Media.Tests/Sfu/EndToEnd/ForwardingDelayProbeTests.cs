@@ -3,6 +3,14 @@ using AnHop.Media.Sfu.Routing;
 
 namespace AnHop.Media.Tests.Sfu.EndToEnd;
 
+/// <summary>The probe is process-wide: the classes that turn it on share this collection, so they never run at once.</summary>
+[CollectionDefinition(Name)]
+public sealed class ForwardingDelayProbeCollection
+{
+    public const string Name = "ForwardingDelayProbe";
+}
+
+[Collection(ForwardingDelayProbeCollection.Name)]
 public class ForwardingDelayProbeTests
 {
     [Fact]
@@ -39,5 +47,43 @@ public class ForwardingDelayProbeTests
         Assert.Equal(ForwardingDelayHistogram.BucketOf(long.MaxValue), ForwardingDelayHistogram.BucketOf(1L << 40));
         Assert.Equal(0, ForwardingDelayHistogram.BucketOf(-5));
         AnHop.Media.Tests.Testing.Allocations.AssertNone(() => histogram.Record(12_345));
+    }
+
+    [Fact]
+    public void The_probe_records_from_the_mark_on_the_same_thread_only_while_enabled_and_allocates_nothing()
+    {
+        ForwardingDelayProbe.MarkReceived();
+        ForwardingDelayProbe.RecordForwarded();
+        Assert.Null(ForwardingDelayProbe.Histogram);
+
+        var histogram = ForwardingDelayProbe.Enable();
+        try
+        {
+            Assert.Same(histogram, ForwardingDelayProbe.Histogram);
+            ForwardingDelayProbe.MarkReceived();
+            ForwardingDelayProbe.RecordForwarded();
+            ForwardingDelayProbe.RecordForwarded();
+            Assert.Equal(2, histogram.Count);
+            Assert.InRange(histogram.Percentile(1), 0, 1_000_000);
+
+            // Another thread that never marked records nothing.
+            var other = new Thread(ForwardingDelayProbe.RecordForwarded);
+            other.Start();
+            other.Join();
+            Assert.Equal(2, histogram.Count);
+
+            AnHop.Media.Tests.Testing.Allocations.AssertNone(() =>
+            {
+                ForwardingDelayProbe.MarkReceived();
+                ForwardingDelayProbe.RecordForwarded();
+            });
+        }
+        finally
+        {
+            ForwardingDelayProbe.Disable();
+        }
+
+        ForwardingDelayProbe.RecordForwarded();
+        Assert.Null(ForwardingDelayProbe.Histogram);
     }
 }

@@ -29,6 +29,7 @@ internal sealed class SfuCall : IAsyncDisposable
     private ushort _audioSeq = 5000;
     private uint _videoTimestamp = 90_000;
     private uint _audioTimestamp = 48_000;
+    private bool _tcp;
 
     private SfuCall(MediaServer server, Router router)
     {
@@ -54,11 +55,12 @@ internal sealed class SfuCall : IAsyncDisposable
 
     public List<byte[]> SentAudio { get; } = [];
 
-    public static async Task<SfuCall> StartAsync(int subscribers)
+    /// <param name="tcp">Every peer connects over ICE-TCP instead of UDP.</param>
+    public static async Task<SfuCall> StartAsync(int subscribers, bool tcp = false)
     {
         var server = NewServer();
         var router = new Router((participant, _) => participant != RefusedParticipant);
-        var call = new SfuCall(server, router);
+        var call = new SfuCall(server, router) { _tcp = tcp };
         call.Publisher = await call.JoinAsync("publisher");
         call.Video = router.Produce(call.Publisher.Transport, ProducerSource.Camera, Parameters.Video(VideoSsrc, VideoRtxSsrc, mid: "0"));
         call.Audio = router.Produce(call.Publisher.Transport, ProducerSource.Microphone, Parameters.Audio(AudioSsrc, mid: "1"));
@@ -76,7 +78,7 @@ internal sealed class SfuCall : IAsyncDisposable
     /// <summary>A connected transport and peer for <paramref name="participantId"/>, added to the router.</summary>
     public async Task<Participant> JoinAsync(string participantId)
     {
-        var (transport, peer) = Pair(Server);
+        var (transport, peer) = Pair(Server, _tcp);
         _owned.Add(peer);
         _owned.Add(transport);
         Router.AddTransport(transport, participantId);

@@ -15,12 +15,15 @@ namespace AnHop.Media.Tests.Sfu.EndToEnd;
 /// The SFU end to end, browsers replaced by synthetic peers: a MediaServer and a Router in-process, a publisher
 /// sending VP8-like video and Opus-like audio over ICE + DTLS + SRTP on 127.0.0.1, subscribers receiving copies.
 /// </summary>
+[Collection(ForwardingDelayProbeCollection.Name)]
 public class SfuEndToEndTests
 {
-    [Fact]
-    public async Task Subscribers_get_rewritten_continuous_intact_copies_and_nack_and_pli_reach_their_targets()
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public async Task Subscribers_get_rewritten_continuous_intact_copies_and_nack_and_pli_reach_their_targets(bool tcp)
     {
-        await using var call = await SfuCall.StartAsync(subscribers: 2);
+        await using var call = await SfuCall.StartAsync(subscribers: 2, tcp);
         var probe = ForwardingDelayProbe.Enable();
         try
         {
