@@ -51,8 +51,15 @@ internal static class LoadReport
         Row(text, "process CPU", string.Create(Invariant, $"{processCpu:0.0} % of {Environment.ProcessorCount} cores (SFU + all peers)"));
         Row(text, "SFU receive/forward thread(s)", string.Create(Invariant, $"{sfuCore:0.0} % of one core"));
         Row(text, "SFU out-packets/s per SFU-core-second", sfuCore > 0 ? (outRate / (sfuCore / 100)).ToString("0", Invariant) : "n/a");
+        var notRead = drained.PublisherPacketsSent - drained.ProducerPacketsIn;
+        var socketDrops = drained.SfuSocketDrops - first.SfuSocketDrops;
+        var readRate = Rate(first.ProducerPacketsIn, atEnd.ProducerPacketsIn, seconds);
+        var queued = Math.Max(0, notRead - socketDrops);
+        var behind = queued > 0 && readRate > 0
+            ? string.Create(Invariant, $" = the SFU is ~{queued / readRate:0.0} s behind; loss shows only once it reads past a drop")
+            : "";
         Row(text, "published packets the SFU did not read", string.Create(Invariant,
-            $"{drained.PublisherPacketsSent - drained.ProducerPacketsIn} (dropped or still queued: {drained.SfuSocketQueuedBytes / 1024} KB in its socket at the end)"));
+            $"{notRead}: ≤{socketDrops} dropped by the kernel, ≥{queued} still queued ({drained.SfuSocketQueuedBytes / 1024} KB){behind}"));
         Row(text, "SFU socket drops (rcvbuf full)", (drained.SfuSocketDrops - first.SfuSocketDrops).ToString(Invariant));
         Row(text, "UDP drops, all sockets of the process", (drained.ProcessSocketDrops - first.ProcessSocketDrops).ToString(Invariant));
         Row(text, "router drops / transport drops", string.Create(Invariant,

@@ -207,6 +207,9 @@ internal sealed class LoadRun(LoadOptions options, TextWriter output) : IDisposa
         output.WriteLine();
         output.WriteLine(LoadReport.Summary(options, first, previous, last, _publishers.Count, _subscribers.Count,
             _publishers.Sum(p => p.SendFailures), _subscribers.Sum(s => s.Unknown)));
+        var nacked = _producers.Sum(p => p.Video.Metrics.Snapshot().NackedPackets);
+        output.WriteLine(string.Create(Invariant,
+            $"  {"video packets the SFU found missing",-40} {nacked} (sequence gaps in what it read from the publishers; it NACKed them, the synthetic publishers do not resend)"));
         return 0;
     }
 
