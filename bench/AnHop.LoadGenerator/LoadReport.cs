@@ -49,6 +49,7 @@ internal static class LoadReport
         Row(text, "forwarding delay p50 / p99 / max", string.Create(Invariant,
             $"{delays.Percentile(0.5):0} / {delays.Percentile(0.99):0} / {delays.Percentile(1):0} µs over {delays.Count} copies"));
         Row(text, "process CPU", string.Create(Invariant, $"{processCpu:0.0} % of {Environment.ProcessorCount} cores (SFU + all peers)"));
+        Row(text, "host CPU per core (every process)", HostCpuSampler.Describe(first.HostCores, atEnd.HostCores));
         Row(text, "SFU receive/forward thread(s)", string.Create(Invariant, $"{sfuCore:0.0} % of one core"));
         Row(text, "SFU out-packets/s per SFU-core-second", sfuCore > 0 ? (outRate / (sfuCore / 100)).ToString("0", Invariant) : "n/a");
         var notRead = drained.PublisherPacketsSent - drained.ProducerPacketsIn;

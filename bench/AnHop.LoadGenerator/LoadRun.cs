@@ -275,6 +275,7 @@ internal sealed class LoadRun(LoadOptions options, TextWriter output) : IDisposa
             GC.GetTotalAllocatedBytes(precise: true) - GC.GetAllocatedBytesForCurrentThread(),
             GC.CollectionCount(0),
             GC.CollectionCount(2),
-            process.WorkingSet64);
+            process.WorkingSet64,
+            HostCpuSampler.Sample());
     }
 }

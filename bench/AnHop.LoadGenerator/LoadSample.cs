@@ -22,7 +22,8 @@ internal sealed record LoadSample(
     long AllocatedBytes,
     int Gen0Collections,
     int Gen2Collections,
-    long WorkingSetBytes)
+    long WorkingSetBytes,
+    (long Busy, long Total)[] HostCores)
 {
     public double GroupCpu(string group) => ThreadCpu.TryGetValue(group, out var value) ? value.Seconds : 0;
 }
