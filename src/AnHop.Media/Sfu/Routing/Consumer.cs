@@ -241,6 +241,7 @@ public sealed class Consumer
         if (Transport.SendRtp(scratch, packet.Length))
         {
             Metrics.OnSent(packet.Length, payloadLength);
+            ForwardingDelayProbe.RecordForwarded();
         }
         else
         {

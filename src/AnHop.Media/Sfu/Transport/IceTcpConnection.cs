@@ -158,7 +158,13 @@ internal sealed class IceTcpConnection : IDisposable
                 }
 
                 var frame = _receive.AsSpan(0, length);
-                if (!ReceiveExactly(frame) || !ProcessFrame(frame))
+                if (!ReceiveExactly(frame))
+                {
+                    break;
+                }
+
+                Routing.ForwardingDelayProbe.MarkReceived();
+                if (!ProcessFrame(frame))
                 {
                     break;
                 }

@@ -361,6 +361,7 @@ public sealed class MediaServer : IDisposable
             try
             {
                 received = _udp.ReceiveFrom(buffer, SocketFlags.None, from);
+                Routing.ForwardingDelayProbe.MarkReceived();
             }
             catch (SocketException)
             {

@@ -1,0 +1,48 @@
+using System.Diagnostics;
+
+namespace AnHop.Media.Sfu.Routing;
+
+/// <summary>
+/// Measures the SFU's forwarding delay from inside: the receive thread marks the moment a datagram left the socket
+/// (<see cref="MarkReceived"/>), and each consumer copy records the time since then once its <c>SendRtp</c> returned.
+/// Forwarding runs synchronously on the receiving thread, so a thread-static mark links the two without passing
+/// anything along. Off by default (one static read per packet); the load generator turns it on. Zero allocation.
+/// </summary>
+public static class ForwardingDelayProbe
+{
+    [ThreadStatic]
+    private static long t_receivedAt;
+
+    private static ForwardingDelayHistogram? s_histogram;
+
+    /// <summary>Where delays go while enabled; null when disabled.</summary>
+    public static ForwardingDelayHistogram? Histogram => Volatile.Read(ref s_histogram);
+
+    /// <summary>Starts recording into a fresh histogram, which it returns.</summary>
+    public static ForwardingDelayHistogram Enable()
+    {
+        var histogram = new ForwardingDelayHistogram();
+        Volatile.Write(ref s_histogram, histogram);
+        return histogram;
+    }
+
+    public static void Disable() => Volatile.Write(ref s_histogram, null);
+
+    /// <summary>Called by a receive thread as a datagram arrives.</summary>
+    public static void MarkReceived()
+    {
+        if (Volatile.Read(ref s_histogram) is not null)
+        {
+            t_receivedAt = Stopwatch.GetTimestamp();
+        }
+    }
+
+    /// <summary>Called after a forwarded copy was sent, on the thread that received the original.</summary>
+    public static void RecordForwarded()
+    {
+        if (Volatile.Read(ref s_histogram) is { } histogram && t_receivedAt != 0)
+        {
+            histogram.RecordTicks(Stopwatch.GetTimestamp() - t_receivedAt);
+        }
+    }
+}
