@@ -32,7 +32,7 @@ public sealed class MeetingMedia(SfuHost sfu, IHubContext<MeetingHub> hub, ILogg
             router.AddTransport(send, participant.ParticipantId);
             router.AddTransport(receive, participant.ParticipantId);
             var media = new ParticipantMedia(participant, send, receive, new SubscribeNegotiation(Describe(receive)));
-            receive.Connected += (_, _) => _ = RequestKeyframesAsync(room, media);
+            receive.Connected += (_, _) => _ = StartConsumersAsync(room, media);
             room.Participants[participant.ParticipantId] = media;
             foreach (var other in room.Participants.Values.Where(p => p != media))
             {
@@ -298,7 +298,7 @@ public sealed class MeetingMedia(SfuHost sfu, IHubContext<MeetingHub> hub, ILogg
 
         var mid = NextMid(subscriber);
         var parameters = router.CreateConsumerParameters(producer, mid);
-        var consumer = router.Consume(subscriber.Receive, producer, parameters);
+        var consumer = router.Consume(subscriber.Receive, producer, parameters, paused: !subscriber.Receive.IsConnected);
         var description = new ConsumerDescription(mid, parameters, producer.ParticipantId, producer.Id);
         subscriber.Consumers.Add((description, consumer));
     }
@@ -322,17 +322,20 @@ public sealed class MeetingMedia(SfuHost sfu, IHubContext<MeetingHub> hub, ILogg
         await hub.Clients.Client(media.Participant.ConnectionId).SendAsync("SubscriptionOffer", offer);
     }
 
-    /// <summary>Once a receive transport connects, its video needs a keyframe now rather than at the next periodic one.</summary>
-    private static async Task RequestKeyframesAsync(MeetingRoom room, ParticipantMedia media)
+    /// <summary>
+    /// Consumers made before the receive transport connected wait paused (a keyframe asked for then would reach nobody);
+    /// once it connects they start, each asking its publisher for a keyframe at once.
+    /// </summary>
+    private static async Task StartConsumersAsync(MeetingRoom room, ParticipantMedia media)
     {
         await room.Gate.WaitAsync();
         try
         {
             foreach (var (_, consumer) in media.Consumers)
             {
-                if (consumer is { Kind: MediaKind.Video, IsClosed: false })
+                if (consumer is { IsClosed: false, Paused: true })
                 {
-                    consumer.Producer.RequestKeyframe();
+                    consumer.Resume();
                 }
             }
         }

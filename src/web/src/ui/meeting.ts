@@ -8,7 +8,7 @@ import { MeetingHub } from '../protocol/meetingHub';
 declare global {
   interface Window {
     /** Read-only connection statistics (the quality indicator and the browser tests read them). */
-    anhopDiagnostics?: { stats(): Promise<SessionStats>; participantId: string };
+    anhopDiagnostics?: { stats(): Promise<SessionStats>; participantId: string; firstRemoteFrameMs?: number };
   }
 }
 
@@ -41,11 +41,26 @@ export function wireMeeting(root: HTMLElement): void {
     return video;
   };
   const removeTile = (participantId: string): void => {
-    tiles.get(participantId)?.closest('figure')?.remove();
+    const video = tiles.get(participantId);
+    if (video) {
+      sizes.unobserve(video);
+    }
+    video?.closest('figure')?.remove();
     tiles.delete(participantId);
   };
 
   let session: MediaSession | undefined;
+  let joined = false;
+  // Each remote video tells the SFU the size it is shown at, so the SFU sends the simulcast layer that fits.
+  const sizes = new ResizeObserver((entries) => {
+    for (const entry of entries) {
+      const video = entry.target as HTMLVideoElement;
+      const trackId = video.dataset['track'];
+      if (trackId && joined) {
+        void hub.setVideoSize(trackId, entry.contentRect.width, entry.contentRect.height);
+      }
+    }
+  });
   const hub = new MeetingHub({
     subscriptionOffer: (sdp) => void session?.acceptOffer(sdp),
     participantJoined: () => undefined,
@@ -57,16 +72,6 @@ export function wireMeeting(root: HTMLElement): void {
       }
     },
   });
-  // Each remote video tells the SFU the size it is shown at, so the SFU sends the simulcast layer that fits.
-  const sizes = new ResizeObserver((entries) => {
-    for (const entry of entries) {
-      const video = entry.target as HTMLVideoElement;
-      const trackId = video.dataset['track'];
-      if (trackId) {
-        void hub.setVideoSize(trackId, entry.contentRect.width, entry.contentRect.height);
-      }
-    }
-  });
   session = new MediaSession(hub, (remote: RemoteTrack) => {
     const video = tileFor(remote.participantId);
     if (video.srcObject !== remote.stream) {
@@ -75,6 +80,13 @@ export function wireMeeting(root: HTMLElement): void {
     if (remote.track.kind === 'video') {
       video.dataset['track'] = remote.trackId;
       sizes.observe(video);
+      // Time from opening the page to the first remote frame shown: the join-to-first-frame figure.
+      video.requestVideoFrameCallback((now) => {
+        const diagnostics = window.anhopDiagnostics;
+        if (diagnostics && diagnostics.firstRemoteFrameMs === undefined) {
+          diagnostics.firstRemoteFrameMs = now;
+        }
+      });
     }
     remote.track.addEventListener('ended', () => {
       if (remote.stream.getTracks().every((t) => t.readyState === 'ended')) removeTile(remote.participantId);
@@ -86,12 +98,13 @@ export function wireMeeting(root: HTMLElement): void {
   const active = session;
 
   const start = async (): Promise<void> => {
-    const joined = await hub.join(ticket);
-    window.anhopDiagnostics = { stats: () => collectStats(active.send, active.receive), participantId: joined.participantId };
-    root.dataset['participant'] = joined.participantId;
-    shareButton.hidden = !joined.capabilities.includes('PublishScreen');
+    const me = await hub.join(ticket);
+    joined = true;
+    window.anhopDiagnostics = { stats: () => collectStats(active.send, active.receive), participantId: me.participantId };
+    root.dataset['participant'] = me.participantId;
+    shareButton.hidden = !me.capabilities.includes('PublishScreen');
     const local = await navigator.mediaDevices.getUserMedia({ audio: true, video: { width: 640, height: 480 } });
-    const preview = tileFor(joined.participantId);
+    const preview = tileFor(me.participantId);
     preview.muted = true;
     preview.closest('figure')?.setAttribute('data-local', '');
     preview.srcObject = local;
@@ -111,6 +124,8 @@ export function wireMeeting(root: HTMLElement): void {
     }
   });
   leaveButton.addEventListener('click', async () => {
+    joined = false;
+    sizes.disconnect();
     active.close();
     await hub.leave();
     root.dataset['state'] = 'left';

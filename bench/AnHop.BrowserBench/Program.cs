@@ -1,0 +1,55 @@
+// Join → first decoded remote frame, as a person joining a meeting sees it: from opening the meeting page (with a
+// join ticket) to the first frame of a remote camera presented, measured by the page (requestVideoFrameCallback,
+// performance.now() since navigation). One publisher stays in the meeting; each trial is a fresh browser context
+// that joins with camera and microphone, waits for the publisher's video, and leaves.
+using System.Globalization;
+using AnHop.Browser.Tests.Harness;
+using AnHop.Core.Meetings;
+using AnHop.Testing;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Playwright;
+
+var trials = args.Length >= 2 && args[0] == "--trials" ? int.Parse(args[1], CultureInfo.InvariantCulture) : 20;
+TestNetwork.RequireIsolatedNamespace();
+await using var server = await AnHopServer.StartAsync();
+var (playwright, browser) = await Chromium.LaunchAsync();
+using var _ = playwright;
+var tickets = server.Services.GetRequiredService<JoinTicketStore>();
+const Capabilities everyone = Capabilities.PublishAudio | Capabilities.PublishVideo | Capabilities.Subscribe;
+
+async Task<(IBrowserContext Context, IPage Page)> OpenAsync(string name)
+{
+    var context = await browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = server.BaseUrl.ToString(), ViewportSize = new() { Width = 800, Height = 600 } });
+    var page = await context.NewPageAsync();
+    var ticket = tickets.Issue("bench", name, name, everyone);
+    await page.GotoAsync("/meeting#ticket=" + ticket);
+    return (context, page);
+}
+
+var (publisherContext, publisherPage) = await OpenAsync("publisher");
+await publisherPage.WaitForFunctionAsync("() => document.querySelector('[data-role=meeting]').dataset.state === 'joined'");
+
+// One warm-up join (JIT, first getUserMedia in the browser), not counted.
+var results = new List<double>();
+for (var i = -1; i < trials; i++)
+{
+    var (context, page) = await OpenAsync($"viewer-{i + 1}");
+    var firstFrame = await page.WaitForFunctionAsync("() => window.anhopDiagnostics?.firstRemoteFrameMs", null,
+        new PageWaitForFunctionOptions { Timeout = 20_000, PollingInterval = 10 });
+    var ms = await firstFrame.JsonValueAsync<double>();
+    if (i >= 0)
+    {
+        results.Add(ms);
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"trial {i + 1,3}: {ms,7:0} ms"));
+    }
+
+    await page.ClickAsync("button[data-action=leave]");
+    await context.DisposeAsync();
+}
+
+results.Sort();
+double Percentile(double q) => results[(int)Math.Clamp(Math.Ceiling(q * results.Count) - 1, 0, results.Count - 1)];
+Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+    $"join → first decoded remote frame over {results.Count} joins: p50 {Percentile(0.5):0} ms, p95 {Percentile(0.95):0} ms, min {results[0]:0} ms, max {results[^1]:0} ms"));
+await publisherContext.DisposeAsync();
+await browser.CloseAsync();
