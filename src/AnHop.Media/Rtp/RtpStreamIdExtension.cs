@@ -6,51 +6,16 @@ namespace AnHop.Media.Rtp;
 /// </summary>
 public static class RtpStreamIdExtension
 {
+    private static readonly Func<byte, bool> RidChar = static c => char.IsAsciiLetterOrDigit((char)c) || c is (byte)'-' or (byte)'_';
+
     public static bool TryParse(ReadOnlySpan<byte> value, out ReadOnlySpan<byte> rid) => TryParse(value, out rid, out _);
 
-    public static bool TryParse(ReadOnlySpan<byte> value, out ReadOnlySpan<byte> rid, out string? reason)
-    {
-        rid = default;
-        if (value.IsEmpty)
-        {
-            reason = RtpParseReasons.ExtensionValueLength;
-            return false;
-        }
-
-        if (!IsValid(value))
-        {
-            reason = RtpParseReasons.ExtensionValueCharacters;
-            return false;
-        }
-
-        rid = value;
-        reason = null;
-        return true;
-    }
+    public static bool TryParse(ReadOnlySpan<byte> value, out ReadOnlySpan<byte> rid, out string? reason) =>
+        TextIdentifierExtension.TryParse(value, RidChar, out rid, out reason);
 
     /// <summary>Copies a valid rid into <paramref name="destination"/>; false when invalid or too long for it.</summary>
-    public static bool TryWrite(Span<byte> destination, ReadOnlySpan<byte> rid, out int bytesWritten)
-    {
-        bytesWritten = 0;
-        if (rid.Length > RtpHeaderExtensionWriter.TwoByteMaxValueLength || !IsValid(rid) || !rid.TryCopyTo(destination))
-        {
-            return false;
-        }
+    public static bool TryWrite(Span<byte> destination, ReadOnlySpan<byte> rid, out int bytesWritten) =>
+        TextIdentifierExtension.TryWrite(destination, rid, RidChar, out bytesWritten);
 
-        bytesWritten = rid.Length;
-        return true;
-    }
-
-    public static bool IsValid(ReadOnlySpan<byte> rid)
-    {
-        foreach (var c in rid)
-        {
-            if (!(char.IsAsciiLetterOrDigit((char)c) || c is (byte)'-' or (byte)'_'))
-            {
-                return false;
-            }
-        }
-
-        return !rid.IsEmpty;
-    }
+    public static bool IsValid(ReadOnlySpan<byte> rid) => TextIdentifierExtension.IsValid(rid, RidChar);
 }

@@ -6,54 +6,20 @@ namespace AnHop.Media.Rtp;
 /// </summary>
 public static class SdesMidExtension
 {
+    private static readonly Func<byte, bool> TokenChar = IsTokenChar;
+
     public static bool TryParse(ReadOnlySpan<byte> value, out ReadOnlySpan<byte> mid) => TryParse(value, out mid, out _);
 
-    public static bool TryParse(ReadOnlySpan<byte> value, out ReadOnlySpan<byte> mid, out string? reason)
-    {
-        mid = default;
-        if (value.IsEmpty)
-        {
-            reason = RtpParseReasons.ExtensionValueLength;
-            return false;
-        }
-
-        if (!IsValid(value))
-        {
-            reason = RtpParseReasons.ExtensionValueCharacters;
-            return false;
-        }
-
-        mid = value;
-        reason = null;
-        return true;
-    }
+    public static bool TryParse(ReadOnlySpan<byte> value, out ReadOnlySpan<byte> mid, out string? reason) =>
+        TextIdentifierExtension.TryParse(value, TokenChar, out mid, out reason);
 
     /// <summary>Copies a valid MID into <paramref name="destination"/>; false when invalid or too long for it.</summary>
-    public static bool TryWrite(Span<byte> destination, ReadOnlySpan<byte> mid, out int bytesWritten)
-    {
-        bytesWritten = 0;
-        if (mid.IsEmpty || mid.Length > RtpHeaderExtensionWriter.TwoByteMaxValueLength || !IsValid(mid) || !mid.TryCopyTo(destination))
-        {
-            return false;
-        }
+    public static bool TryWrite(Span<byte> destination, ReadOnlySpan<byte> mid, out int bytesWritten) =>
+        TextIdentifierExtension.TryWrite(destination, mid, TokenChar, out bytesWritten);
 
-        bytesWritten = mid.Length;
-        return true;
-    }
+    public static bool IsValid(ReadOnlySpan<byte> mid) => TextIdentifierExtension.IsValid(mid, TokenChar);
 
     /// <summary>token-char = %x21 / %x23-27 / %x2A-2B / %x2D-2E / %x30-39 / %x41-5A / %x5E-7E (RFC 4566 §9).</summary>
-    public static bool IsValid(ReadOnlySpan<byte> mid)
-    {
-        foreach (var c in mid)
-        {
-            var ok = c is 0x21 or (>= 0x23 and <= 0x27) or 0x2A or 0x2B or 0x2D or 0x2E
-                or (>= 0x30 and <= 0x39) or (>= 0x41 and <= 0x5A) or (>= 0x5E and <= 0x7E);
-            if (!ok)
-            {
-                return false;
-            }
-        }
-
-        return !mid.IsEmpty;
-    }
+    private static bool IsTokenChar(byte c) =>
+        c is 0x21 or (>= 0x23 and <= 0x27) or 0x2A or 0x2B or 0x2D or 0x2E or (>= 0x30 and <= 0x39) or (>= 0x41 and <= 0x5A) or (>= 0x5E and <= 0x7E);
 }
