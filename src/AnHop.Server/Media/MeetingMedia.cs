@@ -318,7 +318,19 @@ public sealed class MeetingMedia(SfuHost sfu, IHubContext<MeetingHub> hub, ILogg
             return;
         }
 
-        var offer = media.Subscribe.CreateOffer(media.Consumers.Select(c => c.Description).ToList());
+        string offer;
+        try
+        {
+            offer = media.Subscribe.CreateOffer(media.Consumers.Select(c => c.Description).ToList());
+        }
+        catch (ArgumentException ex)
+        {
+            // Two publishers' parameters cannot share this subscriber's BUNDLE (one payload type or extension id
+            // meaning two things): this subscriber keeps its current streams rather than break them all.
+            SfuLog.NegotiationFailed(logger, media.Participant.ParticipantId, ex.Message);
+            return;
+        }
+
         await hub.Clients.Client(media.Participant.ConnectionId).SendAsync("SubscriptionOffer", offer);
     }
 
