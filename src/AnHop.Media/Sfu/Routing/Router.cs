@@ -30,6 +30,8 @@ public sealed partial class Router : IMediaTransportSink
     private readonly byte[] _rtpScratch = new byte[ScratchSize];
     private readonly byte[] _rtcpScratch = new byte[RetransmissionBuffer.SlotSize];
     private readonly ushort[] _nackScratch = new ushort[64];
+    private FanOut? _fanOut;
+    private int _nextFanOutSlot;
     private long _packetsDropped;
     private long _rtcpDropped;
 
@@ -90,7 +92,10 @@ public sealed partial class Router : IMediaTransportSink
                 throw new InvalidOperationException($"transport {transport.Id} is already in router {Id}");
             }
 
-            var state = new RouterTransport(transport, participantId, NewSsrc(), _options.InitialOutgoingBitrate);
+            var state = new RouterTransport(transport, participantId, NewSsrc(), _options.InitialOutgoingBitrate)
+            {
+                FanOutSlot = _nextFanOutSlot++ & int.MaxValue,
+            };
             state.ClosedHandler = (_, _) => RemoveTransport(transport);
             _transports.Add(transport, state);
             transport.Closed += state.ClosedHandler;
@@ -252,7 +257,7 @@ public sealed partial class Router : IMediaTransportSink
                 throw new InvalidOperationException($"producer {producer.Id} is closed or not in router {Id}");
             }
 
-            consumer = new Consumer(this, producer, transport, state.ParticipantId, rtpParameters, paused);
+            consumer = new Consumer(this, producer, transport, state.ParticipantId, rtpParameters, paused, state.FanOutSlot);
             if (state.ConsumersBySsrc.ContainsKey(consumer.Ssrc) || (consumer.RtxSsrc is { } rtx && state.ConsumersBySsrc.ContainsKey(rtx)))
             {
                 throw new ArgumentException("the consumer's SSRC is already in use on the transport", nameof(rtpParameters));
