@@ -30,7 +30,7 @@ internal sealed class FanOut
         _workers = new FanOutWorker[workers];
         for (var i = 0; i < workers; i++)
         {
-            _workers[i] = new FanOutWorker(this, i + 1, $"{name} fan-out {i + 1}");
+            _workers[i] = new FanOutWorker(this, i + 1, $"AnHop fan-out {i + 1} ({name})");
         }
     }
 

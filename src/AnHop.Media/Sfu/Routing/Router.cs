@@ -12,6 +12,8 @@ namespace AnHop.Media.Sfu.Routing;
 /// and <see cref="Tick()"/> runs under it, so the per-packet path needs no other synchronisation, and a pause or
 /// close returns only when no packet of that producer is being forwarded any more. Meetings are independent
 /// routers, so different meetings forward in parallel. Events are raised after the lock is released.
+/// A stream with many consumers has the copies of each packet shared with fan-out worker threads before the lock
+/// is released (<see cref="RouterOptions.FanOutWorkers"/>), so the same holds with fan-out on.
 /// </para>
 /// </summary>
 public sealed partial class Router : IMediaTransportSink
