@@ -82,17 +82,25 @@ internal sealed class FanOut
         _failure = null;
         _done.Reset();
         Volatile.Write(ref _pending, _workers.Length);
-        foreach (var worker in _workers)
-        {
-            worker.Post();
-        }
-
+        var posted = 0;
         try
         {
+            foreach (var worker in _workers)
+            {
+                worker.Post();
+                posted++;
+            }
+
             ForwardSlot(0, packet, scratch);
         }
         finally
         {
+            // A worker that could not be started (out of threads) counts as done, or the wait below never ends.
+            if (posted < _workers.Length && Interlocked.Add(ref _pending, posted - _workers.Length) == 0)
+            {
+                _done.Set();
+            }
+
             // Workers read the shared packet and consumer state: never leave (not even on an exception) before they are done.
             _done.Wait();
             _consumers = [];

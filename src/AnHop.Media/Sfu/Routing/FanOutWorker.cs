@@ -36,8 +36,8 @@ internal sealed class FanOutWorker(FanOut owner, int slot, string name)
         {
             if (!_running)
             {
-                _running = true;
                 new Thread(Run) { IsBackground = true, Name = name }.Start();
+                _running = true;
             }
 
             _start.Release();
