@@ -27,7 +27,7 @@ public sealed class Consumer
     private bool _waitingForKeyframe;
 
     internal Consumer(Router router, Producer producer, IMediaTransport transport, string participantId,
-        RtpParameters rtpParameters, bool paused)
+        RtpParameters rtpParameters, bool paused, int fanOutSlot = 0)
     {
         if (rtpParameters.Encodings.Count == 0 || rtpParameters.Encodings[0].Ssrc is null)
         {
@@ -40,6 +40,7 @@ public sealed class Consumer
         }
 
         _router = router;
+        FanOutSlot = fanOutSlot;
         Id = Guid.NewGuid().ToString("N");
         Producer = producer;
         Transport = transport;
@@ -179,6 +180,9 @@ public sealed class Consumer
         TargetLayer = best;
         return true;
     }
+
+    /// <summary>Which fan-out thread forwards to this consumer (its transport's slot; see <see cref="FanOut"/>).</summary>
+    internal int FanOutSlot { get; }
 
     /// <summary>The stream a keyframe request of this consumer is for.</summary>
     internal ProducerStream KeyframeStream => Producer.Streams[Math.Clamp(TargetLayer, 0, Producer.Streams.Count - 1)];

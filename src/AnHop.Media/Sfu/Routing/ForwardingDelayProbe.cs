@@ -37,7 +37,14 @@ public static class ForwardingDelayProbe
         }
     }
 
-    /// <summary>Called after a forwarded copy was sent, on the thread that received the original.</summary>
+    /// <summary>The receive mark of this thread; fan-out workers take over the receiving thread's mark.</summary>
+    internal static long ReceivedAt
+    {
+        get => t_receivedAt;
+        set => t_receivedAt = value;
+    }
+
+    /// <summary>Called after a forwarded copy was sent, on the thread that received the original (or a fan-out worker carrying its mark).</summary>
     public static void RecordForwarded()
     {
         if (Volatile.Read(ref s_histogram) is { } histogram && t_receivedAt != 0)

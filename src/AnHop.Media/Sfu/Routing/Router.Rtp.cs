@@ -108,11 +108,24 @@ public sealed partial class Router
         var payload = view.Packet.Payload;
         var keyframe = producer.Kind == MediaKind.Video
             && (producer.Codec == VideoCodec.Unknown || KeyframeDetector.IsKeyframeStart(producer.Codec, payload));
+        if (consumers.Length >= _options.FanOutThreshold && _options.FanOutWorkers > 0 && packet.Length <= ScratchSize)
+        {
+            _fanOut ??= new FanOut(Math.Min(_options.FanOutWorkers, 64), $"router {Id}");
+            _fanOut.Forward(stream, packet, consumers, payload.Length, keyframe, now, _rtpScratch);
+            return;
+        }
+
         foreach (var consumer in consumers)
         {
             consumer.Forward(stream, packet, payload.Length, keyframe, now, _rtpScratch);
         }
     }
+
+    /// <summary>Bytes the fan-out worker threads allocated while forwarding (0 without fan-out); for tests.</summary>
+    internal long FanOutWorkerAllocatedBytes => Volatile.Read(ref _fanOut)?.WorkerAllocatedBytes ?? 0;
+
+    /// <summary>Fan-out worker threads alive now; for tests.</summary>
+    internal int FanOutRunningWorkers => Volatile.Read(ref _fanOut)?.RunningWorkers ?? 0;
 
     /// <summary>
     /// Finds the stream of an SSRC not seen before (RFC 8843 §9.2, RFC 8852): by the mid extension (or, without it,

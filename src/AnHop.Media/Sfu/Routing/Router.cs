@@ -12,6 +12,8 @@ namespace AnHop.Media.Sfu.Routing;
 /// and <see cref="Tick()"/> runs under it, so the per-packet path needs no other synchronisation, and a pause or
 /// close returns only when no packet of that producer is being forwarded any more. Meetings are independent
 /// routers, so different meetings forward in parallel. Events are raised after the lock is released.
+/// A stream with many consumers has the copies of each packet shared with fan-out worker threads before the lock
+/// is released (<see cref="RouterOptions.FanOutWorkers"/>), so the same holds with fan-out on.
 /// </para>
 /// </summary>
 public sealed partial class Router : IMediaTransportSink
@@ -30,6 +32,8 @@ public sealed partial class Router : IMediaTransportSink
     private readonly byte[] _rtpScratch = new byte[ScratchSize];
     private readonly byte[] _rtcpScratch = new byte[RetransmissionBuffer.SlotSize];
     private readonly ushort[] _nackScratch = new ushort[64];
+    private FanOut? _fanOut;
+    private int _nextFanOutSlot;
     private long _packetsDropped;
     private long _rtcpDropped;
 
@@ -90,7 +94,10 @@ public sealed partial class Router : IMediaTransportSink
                 throw new InvalidOperationException($"transport {transport.Id} is already in router {Id}");
             }
 
-            var state = new RouterTransport(transport, participantId, NewSsrc(), _options.InitialOutgoingBitrate);
+            var state = new RouterTransport(transport, participantId, NewSsrc(), _options.InitialOutgoingBitrate)
+            {
+                FanOutSlot = _nextFanOutSlot++ & int.MaxValue,
+            };
             state.ClosedHandler = (_, _) => RemoveTransport(transport);
             _transports.Add(transport, state);
             transport.Closed += state.ClosedHandler;
@@ -252,7 +259,7 @@ public sealed partial class Router : IMediaTransportSink
                 throw new InvalidOperationException($"producer {producer.Id} is closed or not in router {Id}");
             }
 
-            consumer = new Consumer(this, producer, transport, state.ParticipantId, rtpParameters, paused);
+            consumer = new Consumer(this, producer, transport, state.ParticipantId, rtpParameters, paused, state.FanOutSlot);
             if (state.ConsumersBySsrc.ContainsKey(consumer.Ssrc) || (consumer.RtxSsrc is { } rtx && state.ConsumersBySsrc.ContainsKey(rtx)))
             {
                 throw new ArgumentException("the consumer's SSRC is already in use on the transport", nameof(rtpParameters));

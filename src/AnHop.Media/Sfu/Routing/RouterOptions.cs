@@ -42,6 +42,16 @@ public sealed record RouterOptions
     /// <summary>Window of the per-layer bitrate measurement.</summary>
     public long BitrateWindowMs { get; init; } = 1000;
 
+    /// <summary>
+    /// Worker threads that share the copies of one packet with the receiving thread when a stream has at least
+    /// <see cref="FanOutThreshold"/> consumers; 0 forwards every copy on the receiving thread. Default: one per core
+    /// but the receiving one, at most 8.
+    /// </summary>
+    public int FanOutWorkers { get; init; } = Math.Clamp(Environment.ProcessorCount - 1, 0, 8);
+
+    /// <summary>Consumers of one stream from which its packets are fanned out over <see cref="FanOutWorkers"/>.</summary>
+    public int FanOutThreshold { get; init; } = 32;
+
     public NackOptions Nack { get; init; } = new();
 
     public ActiveSpeakerOptions ActiveSpeaker { get; init; } = new();

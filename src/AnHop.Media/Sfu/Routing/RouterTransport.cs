@@ -35,6 +35,9 @@ internal sealed class RouterTransport(IMediaTransport transport, string particip
 
     public long LastReceiverReportMs { get; set; } = long.MinValue / 2;
 
+    /// <summary>Fan-out share of this transport's consumers (taken modulo the slots), so one thread sends to it at a time.</summary>
+    public int FanOutSlot { get; init; }
+
     public EventHandler? ClosedHandler { get; set; }
 
     public int ActiveVideoConsumers()
