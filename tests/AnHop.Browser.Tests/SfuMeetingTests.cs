@@ -170,5 +170,30 @@ public sealed class SfuMeetingTests(BrowserFixture fixture)
         Assert.Equal(2, Assert.Single(media.VideoLayers(meeting, viewer.ParticipantId)).Preferred);
     }
 
+    [Fact]
+    public async Task A_subscriber_hides_a_video_the_SFU_stops_sending_it_and_shows_it_again()
+    {
+        var meeting = NewMeetingId();
+        var media = fixture.Server.Services.GetRequiredService<AnHop.Server.Media.MeetingMedia>();
+        await using var speaker = await MeetingPage.JoinAsync(fixture, fixture.Server, meeting, "Uyên", Capabilities.PublishAudio | Capabilities.PublishVideo);
+        await using var viewer = await MeetingPage.JoinAsync(fixture, fixture.Server, meeting, "Vinh", Capabilities.Subscribe);
+        await viewer.WaitForStatsAsync(s => s.Video.Any(v => v.FramesDecoded > 10), MediaPatience, "video decoding");
+        Assert.Single(media.VideoLayers(meeting, viewer.ParticipantId));
+
+        await viewer.Page.ClickAsync($"figure[data-participant=\"{speaker.ParticipantId}\"] button[data-action=toggle-video]");
+        await viewer.Page.WaitForSelectorAsync("button[data-action=toggle-video][aria-pressed=true]");
+        Assert.Empty(media.VideoLayers(meeting, viewer.ParticipantId));
+        var hidden = (await viewer.StatsAsync()).Video.Sum(v => v.PacketsReceived);
+        await Task.Delay(1500);
+        Assert.True((await viewer.StatsAsync()).Video.Sum(v => v.PacketsReceived) - hidden < 20, "video still arriving after it was hidden");
+        await viewer.WaitForStatsAsync(s => s.Audio.Any(a => a.PacketsReceived > 0), MediaPatience, "audio still arriving");
+
+        await viewer.Page.ClickAsync("button[data-action=toggle-video][aria-pressed=true]");
+        await viewer.Page.WaitForSelectorAsync("button[data-action=toggle-video][aria-pressed=false]");
+        Assert.Single(media.VideoLayers(meeting, viewer.ParticipantId));
+        var shown = (await viewer.StatsAsync()).Video.Sum(v => v.FramesDecoded);
+        await viewer.WaitForStatsAsync(s => s.Video.Sum(v => v.FramesDecoded) > shown + 10, MediaPatience, "video decoding again");
+    }
+
     private static string NewMeetingId() => "m-" + Guid.NewGuid().ToString("N");
 }

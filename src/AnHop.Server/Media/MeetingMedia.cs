@@ -157,6 +157,46 @@ public sealed class MeetingMedia(SfuHost sfu, IHubContext<MeetingHub> hub, ILogg
     }
 
     /// <summary>
+    /// Stops or starts receiving one track (a producer of another participant), e.g. to hide a video and save
+    /// bandwidth. Unsubscribing ends the consumer and its m-line goes inactive; subscribing again makes a new one.
+    /// </summary>
+    public async Task SetSubscribedAsync(MeetingParticipant participant, string trackId, bool subscribed)
+    {
+        ArgumentNullException.ThrowIfNull(participant);
+        var room = RoomOf(participant);
+        await room.Gate.WaitAsync();
+        try
+        {
+            var media = room.Participants.GetValueOrDefault(participant.ParticipantId) ?? throw new HubException("Join the meeting first.");
+            if (!subscribed)
+            {
+                if (!media.Unsubscribed.Add(trackId))
+                {
+                    return;
+                }
+
+                EndConsumersOf(media, c => c.Producer.Id == trackId);
+            }
+            else
+            {
+                var producer = room.Participants.Values.Where(p => p != media).SelectMany(p => p.Producers.Values).FirstOrDefault(p => p.Id == trackId);
+                if (!media.Unsubscribed.Remove(trackId) || producer is null)
+                {
+                    return;
+                }
+
+                AddConsumer(sfu.RouterFor(room.MeetingId, room), media, producer);
+            }
+
+            await OfferIfNeededAsync(media);
+        }
+        finally
+        {
+            room.Gate.Release();
+        }
+    }
+
+    /// <summary>
     /// Chooses the simulcast layer for one consumer from the size the subscriber shows it at: up to a quarter of
     /// full height the quarter layer, up to half the half layer, else the full one (publishers send 1/4, 1/2, 1).
     /// </summary>
@@ -291,7 +331,7 @@ public sealed class MeetingMedia(SfuHost sfu, IHubContext<MeetingHub> hub, ILogg
 
     private static void AddConsumer(Router router, ParticipantMedia subscriber, Producer producer)
     {
-        if (!subscriber.Participant.Capabilities.HasFlag(Capabilities.Subscribe))
+        if (!subscriber.Participant.Capabilities.HasFlag(Capabilities.Subscribe) || subscriber.Unsubscribed.Contains(producer.Id))
         {
             return;
         }

@@ -26,6 +26,9 @@ internal sealed class ParticipantMedia(MeetingParticipant participant, WebRtcTra
     /// <summary>The receive connection's m-lines in order; ended consumers stay as inactive entries (JSEP never removes m-lines).</summary>
     public List<(ConsumerDescription Description, Consumer? Consumer)> Consumers { get; } = [];
 
+    /// <summary>Producers (by id) this participant chose not to receive; new producers are received unless listed.</summary>
+    public HashSet<string> Unsubscribed { get; } = new(StringComparer.Ordinal);
+
     public bool SendConnected { get; set; }
 
     /// <summary>An offer was made while another waited for its answer: offer again once it comes.</summary>

@@ -14,7 +14,7 @@ public static class MeetingPageEndpoints
         {
             var t = pages.Text;
             var body = $"""
-                <section class="meeting" data-role="meeting" data-simulcast="{(options.Value.Media.Simulcast ? "true" : "false")}" data-joined="{PageRenderer.Encode(t["Meeting.Joined"])}" data-left="{PageRenderer.Encode(t["Meeting.Left"])}" data-failed="{PageRenderer.Encode(t["Meeting.Failed"])}">
+                <section class="meeting" data-role="meeting" data-simulcast="{(options.Value.Media.Simulcast ? "true" : "false")}" data-joined="{PageRenderer.Encode(t["Meeting.Joined"])}" data-left="{PageRenderer.Encode(t["Meeting.Left"])}" data-failed="{PageRenderer.Encode(t["Meeting.Failed"])}" data-hide-video="{PageRenderer.Encode(t["Meeting.HideVideo"])}" data-show-video="{PageRenderer.Encode(t["Meeting.ShowVideo"])}">
                 <div class="bar">
                 <h1>{PageRenderer.Encode(t["Meeting.Title"])}</h1>
                 <button type="button" class="primary" data-action="share" hidden>{PageRenderer.Encode(t["Meeting.ShareScreen"])}</button>

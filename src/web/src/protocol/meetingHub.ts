@@ -53,6 +53,14 @@ export class MeetingHub {
     return this.connection.invoke('AnswerSubscription', answerSdp);
   }
 
+  subscribe(trackId: string): Promise<void> {
+    return this.connection.invoke('Subscribe', trackId);
+  }
+
+  unsubscribe(trackId: string): Promise<void> {
+    return this.connection.invoke('Unsubscribe', trackId);
+  }
+
   setVideoSize(trackId: string, width: number, height: number): Promise<void> {
     return this.connection.invoke('SetVideoSize', trackId, Math.round(width), Math.round(height));
   }

@@ -72,6 +72,28 @@ export function wireMeeting(root: HTMLElement): void {
       }
     },
   });
+  // A remote participant's video can be hidden (the SFU stops sending it) and shown again.
+  const addVideoToggle = (video: HTMLVideoElement, trackId: string): void => {
+    const figure = video.closest('figure');
+    if (!figure || figure.querySelector('button[data-action=toggle-video]')) {
+      return;
+    }
+    const toggle = document.createElement('button');
+    toggle.type = 'button';
+    toggle.dataset['action'] = 'toggle-video';
+    toggle.className = 'tile-action';
+    toggle.textContent = root.dataset['hideVideo'] ?? '';
+    toggle.setAttribute('aria-pressed', 'false');
+    toggle.addEventListener('click', async () => {
+      const hide = toggle.getAttribute('aria-pressed') !== 'true';
+      toggle.disabled = true;
+      await (hide ? hub.unsubscribe(trackId) : hub.subscribe(trackId));
+      toggle.setAttribute('aria-pressed', hide ? 'true' : 'false');
+      toggle.textContent = (hide ? root.dataset['showVideo'] : root.dataset['hideVideo']) ?? '';
+      toggle.disabled = false;
+    });
+    figure.append(toggle);
+  };
   session = new MediaSession(hub, (remote: RemoteTrack) => {
     const video = tileFor(remote.participantId);
     if (video.srcObject !== remote.stream) {
@@ -80,6 +102,7 @@ export function wireMeeting(root: HTMLElement): void {
     if (remote.track.kind === 'video') {
       video.dataset['track'] = remote.trackId;
       sizes.observe(video);
+      addVideoToggle(video, remote.trackId);
       // Time from opening the page to the first remote frame shown: the join-to-first-frame figure.
       video.requestVideoFrameCallback((now) => {
         const diagnostics = window.anhopDiagnostics;
