@@ -181,7 +181,9 @@ public static class AnHopApp
         var path = Path.Combine(dataDirectory, SelfSignedCertificate.FileName);
         if (created)
         {
-            Log.CertificateGenerated(logger, certificate.Subject, path);
+            var names = certificate.Extensions.OfType<System.Security.Cryptography.X509Certificates.X509SubjectAlternativeNameExtension>()
+                .SelectMany(san => san.EnumerateDnsNames().Concat(san.EnumerateIPAddresses().Select(ip => ip.ToString())));
+            Log.CertificateGenerated(logger, string.Join(", ", names), path);
         }
         else
         {
