@@ -1,4 +1,3 @@
-using System.Buffers.Binary;
 using AnHop.Media.Srtp;
 using BenchmarkDotNet.Attributes;
 
@@ -19,13 +18,7 @@ public class SrtpBenchmarks
     private SrtpContext sender = null!;
     private SrtpContext receiver = null!;
     private SrtpContext batchSender = null!;
-    private byte[] template = null!;
-    private byte[] buffer = null!;
-    private byte[][] batch = null!;
-    private int[] batchLengths = null!;
-    private int cursor;
-    private ushort protectSequence;
-    private ushort batchSequence;
+    private SrtpPacketBatch packets = null!;
 
     [Params(SrtpProfile.AeadAes128Gcm, SrtpProfile.Aes128CmHmacSha1_80)]
     public SrtpProfile Profile { get; set; }
@@ -44,18 +37,7 @@ public class SrtpBenchmarks
         receiver = new SrtpContext(Profile, key, salt);
         batchSender = new SrtpContext(Profile, key, salt);
 
-        template = new byte[PacketSize + 16];
-        template[0] = 0x80;
-        template[1] = 96;
-        BinaryPrimitives.WriteUInt32BigEndian(template.AsSpan(8), Ssrc);
-        template.AsSpan(12, PacketSize - 12).Fill(0x5A);
-        buffer = new byte[template.Length];
-        batch = new byte[Batch][];
-        batchLengths = new int[Batch];
-        for (var i = 0; i < Batch; i++)
-        {
-            batch[i] = new byte[template.Length];
-        }
+        packets = new SrtpPacketBatch(Batch, PacketSize, Ssrc, spareBytes: 16);
     }
 
     [GlobalCleanup]
@@ -67,32 +49,19 @@ public class SrtpBenchmarks
     }
 
     [IterationSetup(Target = nameof(UnprotectRtp))]
-    public void ProtectBatch()
-    {
-        for (var i = 0; i < Batch; i++)
-        {
-            template.CopyTo(batch[i], 0);
-            BinaryPrimitives.WriteUInt16BigEndian(batch[i].AsSpan(2), batchSequence++);
-            batchSender.ProtectRtp(batch[i], PacketSize, out batchLengths[i]);
-        }
-
-        cursor = 0;
-    }
+    public void ProtectBatch() => packets.Refill(batchSender);
 
     [Benchmark]
     public int ProtectRtp()
     {
-        template.AsSpan(0, PacketSize).CopyTo(buffer);
-        BinaryPrimitives.WriteUInt16BigEndian(buffer.AsSpan(2), protectSequence++);
-        sender.ProtectRtp(buffer, PacketSize, out var length);
+        sender.ProtectRtp(packets.NextPlain(), PacketSize, out var length);
         return length;
     }
 
     [Benchmark]
     public int UnprotectRtp()
     {
-        var i = cursor++;
-        receiver.UnprotectRtp(batch[i].AsSpan(0, batchLengths[i]), out var length);
+        receiver.UnprotectRtp(packets.Next(), out var length);
         return length;
     }
 }

@@ -1,4 +1,3 @@
-using System.Buffers.Binary;
 using System.Net;
 using AnHop.Media.Peer;
 using AnHop.Media.Sfu;
@@ -26,13 +25,7 @@ public class TransportBenchmarks
     private WebRtcPeer peer = null!;
     private SrtpContext peerSide = null!;
     private SocketAddress from = null!;
-    private byte[] template = null!;
-    private byte[] buffer = null!;
-    private byte[][] batch = null!;
-    private int[] batchLengths = null!;
-    private int cursor;
-    private ushort batchSequence;
-    private ushort sendSequence;
+    private SrtpPacketBatch packets = null!;
 
     [GlobalSetup]
     public void Setup()
@@ -51,18 +44,7 @@ public class TransportBenchmarks
         var keys = transport.DtlsResult!.Keys;
         peerSide = new SrtpContext(keys.Profile, keys.RemoteMasterKey, keys.RemoteMasterSalt);
         from = peer.LocalEndPoint.Serialize();
-        template = new byte[PacketSize + IMediaTransport.MaxProtectionOverhead];
-        template[0] = 0x80;
-        template[1] = 96;
-        BinaryPrimitives.WriteUInt32BigEndian(template.AsSpan(8), 0x12345678);
-        template.AsSpan(12, PacketSize - 12).Fill(0x5A);
-        buffer = new byte[template.Length];
-        batch = new byte[Batch][];
-        batchLengths = new int[Batch];
-        for (var i = 0; i < Batch; i++)
-        {
-            batch[i] = new byte[template.Length];
-        }
+        packets = new SrtpPacketBatch(Batch, PacketSize, 0x12345678, IMediaTransport.MaxProtectionOverhead);
     }
 
     [GlobalCleanup]
@@ -75,32 +57,13 @@ public class TransportBenchmarks
     }
 
     [IterationSetup(Target = nameof(ProcessDatagram))]
-    public void ProtectBatch()
-    {
-        for (var i = 0; i < Batch; i++)
-        {
-            template.CopyTo(batch[i], 0);
-            BinaryPrimitives.WriteUInt16BigEndian(batch[i].AsSpan(2), batchSequence++);
-            peerSide.ProtectRtp(batch[i], PacketSize, out batchLengths[i]);
-        }
-
-        cursor = 0;
-    }
+    public void ProtectBatch() => packets.Refill(peerSide);
 
     [Benchmark]
-    public void ProcessDatagram()
-    {
-        var i = cursor++;
-        server.ProcessDatagram(batch[i].AsSpan(0, batchLengths[i]), from);
-    }
+    public void ProcessDatagram() => server.ProcessDatagram(packets.Next(), from);
 
     [Benchmark]
-    public bool SendRtp()
-    {
-        template.AsSpan(0, PacketSize).CopyTo(buffer);
-        BinaryPrimitives.WriteUInt16BigEndian(buffer.AsSpan(2), sendSequence++);
-        return transport.SendRtp(buffer, PacketSize);
-    }
+    public bool SendRtp() => transport.SendRtp(packets.NextPlain(), PacketSize);
 
     private sealed class DiscardingSink : IMediaTransportSink
     {
