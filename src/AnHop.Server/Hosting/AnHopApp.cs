@@ -285,20 +285,11 @@ public static class AnHopApp
             yield return $"{uri.Scheme}://{uri.Host}:{uri.Port}";
             if (address.Contains("0.0.0.0", StringComparison.Ordinal) || address.Contains("[::]", StringComparison.Ordinal))
             {
-                foreach (var ip in LocalAddresses())
+                foreach (var ip in LocalAddresses.LanIPv4())
                 {
                     yield return $"{uri.Scheme}://{ip}:{uri.Port}";
                 }
             }
         }
     }
-
-    private static IEnumerable<string> LocalAddresses() =>
-        System.Net.NetworkInformation.NetworkInterface.GetAllNetworkInterfaces()
-            .Where(n => n.OperationalStatus == System.Net.NetworkInformation.OperationalStatus.Up)
-            .SelectMany(n => n.GetIPProperties().UnicastAddresses)
-            .Select(a => a.Address)
-            .Where(a => a.AddressFamily == System.Net.Sockets.AddressFamily.InterNetwork && !IPAddress.IsLoopback(a))
-            .Select(a => a.ToString())
-            .Distinct();
 }

@@ -1,5 +1,4 @@
 using System.Net;
-using System.Net.NetworkInformation;
 using System.Security.Cryptography;
 using System.Security.Cryptography.X509Certificates;
 
@@ -75,20 +74,9 @@ public static class SelfSignedCertificate
             yield return hostName;
         }
 
-        foreach (var nic in NetworkInterface.GetAllNetworkInterfaces())
+        foreach (var address in LocalAddresses.All())
         {
-            if (nic.OperationalStatus != OperationalStatus.Up)
-            {
-                continue;
-            }
-
-            foreach (var address in nic.GetIPProperties().UnicastAddresses)
-            {
-                if (!address.Address.IsIPv6LinkLocal)
-                {
-                    yield return address.Address.ToString();
-                }
-            }
+            yield return address.ToString();
         }
     }
 }

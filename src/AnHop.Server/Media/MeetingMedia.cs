@@ -243,10 +243,8 @@ public sealed class MeetingMedia(SfuHost sfu, IHubContext<MeetingHub> hub, ILogg
                 return;
             }
 
-            var router = sfu.RouterFor(room.MeetingId, room);
-            router.RemoveParticipant(participant.ParticipantId);
-            media.Send.Close();
-            media.Receive.Close();
+            // Closes the participant's producers, consumers and both transports at once.
+            sfu.RouterFor(room.MeetingId, room).RemoveParticipant(participant.ParticipantId);
             foreach (var other in room.Participants.Values)
             {
                 EndConsumersOf(other, c => c.Producer.ParticipantId == participant.ParticipantId);

@@ -1,7 +1,5 @@
 using System.Collections.Concurrent;
 using System.Net;
-using System.Net.NetworkInformation;
-using System.Net.Sockets;
 using AnHop.Media.Sfu.Routing;
 using AnHop.Media.Sfu.Transport;
 using AnHop.Server.Options;
@@ -89,12 +87,7 @@ public sealed class SfuHost(IOptions<AnHopOptions> options, ILogger<SfuHost> log
             return listen;
         }
 
-        return NetworkInterface.GetAllNetworkInterfaces()
-            .Where(n => n.OperationalStatus == OperationalStatus.Up && n.NetworkInterfaceType != NetworkInterfaceType.Loopback)
-            .SelectMany(n => n.GetIPProperties().UnicastAddresses)
-            .Select(a => a.Address)
-            .FirstOrDefault(a => a.AddressFamily == AddressFamily.InterNetwork && !IPAddress.IsLoopback(a))
-            ?? IPAddress.Loopback;
+        return Hosting.LocalAddresses.LanIPv4().FirstOrDefault() ?? IPAddress.Loopback;
     }
 }
 
