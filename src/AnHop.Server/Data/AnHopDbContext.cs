@@ -12,6 +12,9 @@ public sealed class AnHopDbContext(DbContextOptions<AnHopDbContext> options)
     protected override void OnModelCreating(ModelBuilder builder)
     {
         base.OnModelCreating(builder);
+
+        // Each feature keeps its entities' mapping beside them as IEntityTypeConfiguration<T>; no edits here needed.
+        builder.ApplyConfigurationsFromAssembly(typeof(AnHopDbContext).Assembly);
         builder.Entity<AnHopUser>(user =>
         {
             user.Property(u => u.DisplayName).HasMaxLength(100).IsRequired();

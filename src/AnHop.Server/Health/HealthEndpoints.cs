@@ -15,8 +15,8 @@ public static class HealthEndpoints
 
     public static IEndpointRouteBuilder MapAnHopHealth(this IEndpointRouteBuilder routes)
     {
-        routes.MapHealthChecks("/healthz", new HealthCheckOptions { Predicate = _ => false });
-        routes.MapHealthChecks("/readyz", new HealthCheckOptions { Predicate = check => check.Tags.Contains(ReadyTag) });
+        routes.MapHealthChecks("/healthz", new HealthCheckOptions { Predicate = _ => false }).AllowAnonymous();
+        routes.MapHealthChecks("/readyz", new HealthCheckOptions { Predicate = check => check.Tags.Contains(ReadyTag) }).AllowAnonymous();
         return routes;
     }
 }

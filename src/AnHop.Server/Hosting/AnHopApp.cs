@@ -44,7 +44,7 @@ public static class AnHopApp
         builder.Services.AddDataProtection()
             .SetApplicationName("AnHop")
             .PersistKeysToFileSystem(new DirectoryInfo(DataDirectory.Ensure(Path.Combine(dataDirectory, "keys"))));
-        builder.Services.AddIdentityCore<AnHopUser>(identity =>
+        builder.Services.AddIdentity<AnHopUser, IdentityRole<Guid>>(identity =>
             {
                 identity.Password.RequiredLength = 12;
                 identity.Password.RequireDigit = false;
@@ -55,9 +55,20 @@ public static class AnHopApp
                 identity.User.RequireUniqueEmail = true;
                 identity.Lockout.MaxFailedAccessAttempts = 5;
                 identity.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(15);
+                identity.Lockout.AllowedForNewUsers = true;
             })
-            .AddRoles<IdentityRole<Guid>>()
-            .AddEntityFrameworkStores<AnHopDbContext>();
+            .AddEntityFrameworkStores<AnHopDbContext>()
+            .AddDefaultTokenProviders();
+        builder.Services.ConfigureApplicationCookie(AuthenticationCookies.ConfigureApplication);
+        builder.Services.ConfigureExternalCookie(AuthenticationCookies.ConfigureOther);
+        builder.Services.Configure<Microsoft.AspNetCore.Authentication.Cookies.CookieAuthenticationOptions>(
+            IdentityConstants.TwoFactorUserIdScheme, AuthenticationCookies.ConfigureOther);
+        builder.Services.AddAuthorization(AuthorizationPolicies.Configure);
+        builder.Services.AddRateLimiter(limiter =>
+        {
+            limiter.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
+            limiter.OnRejected = RateLimits.OnRejectedAsync;
+        });
         builder.Services.AddSingleton<IPasswordHasher<AnHopUser>, Argon2idPasswordHasher<AnHopUser>>();
         builder.Services.AddScoped<FirstAdministratorSetup>();
 
@@ -221,11 +232,27 @@ public static class AnHopApp
             return next(context);
         });
 
+        app.UseRouting();
+        app.Use(static (context, next) =>
+        {
+            // Nothing matched: answer 404 here, before the fallback authorization policy would turn it into a sign-in challenge.
+            if (context.GetEndpoint() is null)
+            {
+                context.Response.StatusCode = StatusCodes.Status404NotFound;
+                return Task.CompletedTask;
+            }
+
+            return next(context);
+        });
+        app.UseAuthentication();
+        app.UseRateLimiter();
+        app.UseAuthorization();
+
         app.MapAnHopHealth();
         app.MapHome();
         app.MapSetup();
         app.MapMeetingPage();
-        app.MapHub<MeetingHub>(MeetingHub.Path);
+        app.MapHub<MeetingHub>(MeetingHub.Path).AllowAnonymous(); // each hub method is authorised by HubAuthorizationFilter
     }
 
     /// <summary>Applies migrations, prints the one-time set-up link if needed, and starts listening.</summary>

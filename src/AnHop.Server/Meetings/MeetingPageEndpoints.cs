@@ -25,7 +25,7 @@ public static class MeetingPageEndpoints
                 </section>
                 """;
             return pages.Page("meeting", t["Meeting.Title"], body);
-        }).ExcludeFromDescription();
+        }).ExcludeFromDescription().AllowAnonymous(); // useless without a join ticket
         return routes;
     }
 }

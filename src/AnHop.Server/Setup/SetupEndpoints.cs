@@ -25,7 +25,7 @@ public static class SetupEndpoints
                 </form>
                 """;
             return pages.Page("setup", t["Setup.Title"], body);
-        }).ExcludeFromDescription();
+        }).ExcludeFromDescription().AllowAnonymous();
 
         routes.MapPost("/api/setup", async (SetupRequest request, FirstAdministratorSetup setup, PageRenderer pages, CancellationToken ct) =>
         {
@@ -64,7 +64,7 @@ public static class SetupEndpoints
             return outcome.Succeeded
                 ? Results.Ok(new { email = request.Email.Trim() })
                 : Results.ValidationProblem(new Dictionary<string, string[]> { ["password"] = [.. outcome.Errors] }, title: t["Setup.Failed"]);
-        }).RequireAnHopRequestHeader();
+        }).RequireAnHopRequestHeader().AllowAnonymous(); // the one-time token is the authorisation
 
         return routes;
     }

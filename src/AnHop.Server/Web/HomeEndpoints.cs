@@ -22,7 +22,7 @@ public static class HomeEndpoints
                 {cards}</ul>
                 """;
             return pages.Page("home", t["App.Tagline"], body);
-        }).ExcludeFromDescription();
+        }).ExcludeFromDescription().AllowAnonymous();
 
         routes.MapPost("/api/preferences/culture", (CulturePreference preference, HttpResponse response) =>
         {
@@ -36,7 +36,7 @@ public static class HomeEndpoints
 
             Cultures.Remember(response, preference.Culture!);
             return Results.Ok(new { culture = preference.Culture });
-        }).RequireAnHopRequestHeader();
+        }).RequireAnHopRequestHeader().AllowAnonymous();
 
         return routes;
     }
