@@ -7,6 +7,7 @@ using AnHop.Core.Meetings;
 using AnHop.Server.Localization;
 using AnHop.Server.Media;
 using AnHop.Server.Meetings;
+using AnHop.Server.Meetings.Directory;
 using AnHop.Server.Options;
 using AnHop.Server.Setup;
 using AnHop.Server.Web;
@@ -79,6 +80,7 @@ public static class AnHopApp
         builder.Services.AddProblemDetails();
         builder.Services.AddAnHopHealthChecks();
         builder.Services.AddAnHopEmail();
+        builder.Services.AddAnHopMeetingDirectory(builder.Configuration);
 
         builder.Services.AddSingleton<JoinTicketStore>();
         builder.Services.AddSingleton<SfuHost>();
@@ -254,6 +256,7 @@ public static class AnHopApp
         app.MapHome();
         app.MapSetup();
         app.MapMeetingPage();
+        app.MapMeetingDirectory();
         app.MapHub<MeetingHub>(MeetingHub.Path).AllowAnonymous(); // each hub method is authorised by HubAuthorizationFilter
     }
 
