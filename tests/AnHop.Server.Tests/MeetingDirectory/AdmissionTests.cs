@@ -13,7 +13,7 @@ public sealed class AdmissionTests
     [Fact]
     public async Task Admission_gives_each_role_its_capabilities_and_only_hosts_skip_the_waiting_room()
     {
-        await using var server = await AnHopServer.StartAsync("--Meetings:AdmissionsPerIpPerMinute=1000");
+        await using var server = await AnHopServer.StartAsync([.. TestAccounts.ServerArguments, "--Meetings:AdmissionsPerIpPerMinute=1000"]);
         var (_, admin) = await TestAccounts.SetUpAdministratorAsync(server);
         var (coHostId, coHost) = await TestAccounts.CreateAsync(server, "dong.chu.tri@example.gov.vn");
         var (_, member) = await TestAccounts.CreateAsync(server, "thanh.vien@example.gov.vn");
@@ -63,7 +63,7 @@ public sealed class AdmissionTests
     [Fact]
     public async Task Unknown_meeting_wrong_passcode_ended_meeting_and_refused_guest_get_byte_identical_answers()
     {
-        await using var server = await AnHopServer.StartAsync("--Meetings:AdmissionsPerIpPerMinute=1000");
+        await using var server = await AnHopServer.StartAsync([.. TestAccounts.ServerArguments, "--Meetings:AdmissionsPerIpPerMinute=1000"]);
         var (_, admin) = await TestAccounts.SetUpAdministratorAsync(server);
         using var guest = TestAccounts.Anonymous(server);
         using (admin)
@@ -99,7 +99,7 @@ public sealed class AdmissionTests
     [Fact]
     public async Task Thousands_of_passcode_guesses_from_one_address_are_throttled_with_no_success()
     {
-        await using var server = await AnHopServer.StartAsync();
+        await using var server = await AnHopServer.StartAsync(TestAccounts.ServerArguments);
         var (_, admin) = await TestAccounts.SetUpAdministratorAsync(server);
         using var attacker = TestAccounts.Anonymous(server);
         using (admin)
@@ -118,7 +118,7 @@ public sealed class AdmissionTests
     [Fact]
     public async Task Thousands_of_guesses_against_one_meeting_are_throttled_per_meeting_whatever_the_address()
     {
-        await using var server = await AnHopServer.StartAsync("--Meetings:AdmissionsPerIpPerMinute=100000");
+        await using var server = await AnHopServer.StartAsync([.. TestAccounts.ServerArguments, "--Meetings:AdmissionsPerIpPerMinute=100000"]);
         var (_, admin) = await TestAccounts.SetUpAdministratorAsync(server);
         using var attacker = TestAccounts.Anonymous(server);
         using (admin)
@@ -141,7 +141,7 @@ public sealed class AdmissionTests
     [Fact]
     public async Task The_OpenAPI_document_is_public_and_lists_the_directory_endpoints()
     {
-        await using var server = await AnHopServer.StartAsync();
+        await using var server = await AnHopServer.StartAsync(TestAccounts.ServerArguments);
         using var anonymous = TestAccounts.Anonymous(server);
         var document = await anonymous.GetFromJsonAsync<System.Text.Json.JsonElement>("/openapi/v1.json");
         var paths = document.GetProperty("paths").EnumerateObject().Select(p => p.Name).ToHashSet();

@@ -1,26 +1,28 @@
 using System.Net.Http.Json;
 using System.Text.RegularExpressions;
-using AnHop.Server.Accounts;
+using System.Net;
+using System.Text.Json;
 using AnHop.Server.Data;
 using AnHop.Server.Organisations;
 using AnHop.Server.Web;
-using Microsoft.AspNetCore.Authentication;
-using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Options;
+using OtpNet;
 
 namespace AnHop.Server.Tests.MeetingDirectory;
 
 /// <summary>
 /// Accounts for the directory tests: the first administrator through the real set-up endpoint, others through
-/// UserManager. Until the sign-in endpoint exists, a session cookie is minted with the server's own cookie protector
-/// (the same ticket format Identity's sign-in writes), so requests pass through the real authentication middleware.
+/// UserManager; every client signs in through the accounts API like a browser. Servers for these tests raise the sign-in
+/// throttles (<see cref="ServerArguments"/>), since one address signs in many accounts.
 /// </summary>
 public static partial class TestAccounts
 {
-    public const string Password = "correct horse battery staple 42";
+    public static readonly string[] ServerArguments =
+        ["--Accounts:SignInPermitsPerIpPerMinute=1000", "--Accounts:SignInPermitsPerAccountPerMinute=1000"];
+
+    public const string Password = "lục bình trôi qua cầu Long Biên";
 
     public static async Task<(Guid Id, HttpClient Client)> SetUpAdministratorAsync(AnHopServer server, string? organisationName = null)
     {
@@ -56,22 +58,36 @@ public static partial class TestAccounts
         return (id, await SignInAsync(server, id));
     }
 
-    /// <summary>A client carrying a fresh session cookie for the account (roles as they are now).</summary>
+    /// <summary>
+    /// A browser signed in through the real sign-in endpoint. Administrators must set up a second factor first
+    /// (twoFactorSetupRequired): the helper sets up TOTP and confirms it with a computed code, as an authenticator app would.
+    /// </summary>
     public static async Task<HttpClient> SignInAsync(AnHopServer server, Guid accountId)
     {
         ArgumentNullException.ThrowIfNull(server);
-        await using var scope = server.Services.CreateAsyncScope();
-        var users = scope.ServiceProvider.GetRequiredService<UserManager<AnHopUser>>();
-        var principals = scope.ServiceProvider.GetRequiredService<IUserClaimsPrincipalFactory<AnHopUser>>();
-        var user = await users.FindByIdAsync(accountId.ToString()) ?? throw new InvalidOperationException("No such account.");
-        var principal = await principals.CreateAsync(user);
-        var cookie = server.Services.GetRequiredService<IOptionsMonitor<CookieAuthenticationOptions>>().Get(IdentityConstants.ApplicationScheme);
-        var now = DateTimeOffset.UtcNow;
-        var ticket = new AuthenticationTicket(principal,
-            new AuthenticationProperties { IssuedUtc = now, ExpiresUtc = now + AuthenticationCookies.IdleTimeout }, IdentityConstants.ApplicationScheme);
-        var client = new HttpClient(new HttpClientHandler { UseCookies = false }) { BaseAddress = server.BaseUrl };
-        client.DefaultRequestHeaders.Add(RequestHeaderFilter.HeaderName, "1");
-        client.DefaultRequestHeaders.Add("Cookie", $"{AuthenticationCookies.SessionCookieName}={cookie.TicketDataFormat.Protect(ticket)}");
+        string email;
+        await using (var scope = server.Services.CreateAsyncScope())
+        {
+            var users = scope.ServiceProvider.GetRequiredService<UserManager<AnHopUser>>();
+            email = (await users.FindByIdAsync(accountId.ToString()))!.Email!;
+        }
+
+        var client = Anonymous(server);
+        var signIn = await client.PostAsJsonAsync("/api/account/sign-in", new { email, password = Password });
+        Assert.Equal(HttpStatusCode.OK, signIn.StatusCode);
+        var status = (await signIn.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("status").GetString();
+        if (status == "twoFactorSetupRequired")
+        {
+            var setup = await client.PostAsJsonAsync("/api/account/totp/setup", new { });
+            var secret = (await setup.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("secret").GetString()!;
+            var code = new Totp(Base32Encoding.ToBytes(secret.Replace(" ", "", StringComparison.Ordinal))).ComputeTotp();
+            Assert.Equal(HttpStatusCode.OK, (await client.PostAsJsonAsync("/api/account/totp/confirm", new { code })).StatusCode);
+        }
+        else
+        {
+            Assert.Equal("signedIn", status);
+        }
+
         return client;
     }
 

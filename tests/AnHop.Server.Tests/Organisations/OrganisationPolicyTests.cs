@@ -15,7 +15,7 @@ public sealed class OrganisationPolicyTests : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        _server = await AnHopServer.StartAsync();
+        _server = await AnHopServer.StartAsync(TestAccounts.ServerArguments);
         (_, _admin) = await TestAccounts.SetUpAdministratorAsync(_server, "Sở Nội vụ");
     }
 
