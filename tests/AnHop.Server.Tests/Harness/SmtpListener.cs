@@ -49,6 +49,21 @@ public sealed class SmtpListener : IAsyncDisposable
             throw new InvalidOperationException($"{Python} is missing: install python3-aiosmtpd (scripts/test.sh does).");
         }
 
+        // The free port is found before aiosmtpd binds it, so a parallel test may take it first: then try another.
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                return await StartOnceAsync();
+            }
+            catch (InvalidOperationException) when (attempt < 3)
+            {
+            }
+        }
+    }
+
+    private static async Task<SmtpListener> StartOnceAsync()
+    {
         var mailDirectory = Directory.CreateTempSubdirectory("anhop-smtp-").FullName;
         foreach (var folder in (string[])["tmp", "new", "cur"])
         {
