@@ -1,6 +1,7 @@
 using System.Net;
 using AnHop.Server.Accounts;
 using AnHop.Server.Data;
+using AnHop.Server.Email;
 using AnHop.Server.Health;
 using AnHop.Core.Meetings;
 using AnHop.Server.Localization;
@@ -77,6 +78,7 @@ public static class AnHopApp
         builder.Services.AddScoped<PageRenderer>();
         builder.Services.AddProblemDetails();
         builder.Services.AddAnHopHealthChecks();
+        builder.Services.AddAnHopEmail();
 
         builder.Services.AddSingleton<JoinTicketStore>();
         builder.Services.AddSingleton<SfuHost>();
