@@ -87,6 +87,15 @@ public sealed partial class MeetingRoom
         }
     }
 
+    /// <summary>What a participant may do now (none once they are out or the meeting ended); the SFU's gate asks this.</summary>
+    public Capabilities CapabilitiesOf(string participantId)
+    {
+        lock (_gate)
+        {
+            return !_ended && _participants.TryGetValue(participantId, out var participant) ? participant.Capabilities : Capabilities.None;
+        }
+    }
+
     /// <summary>The participants' current views (present ones only).</summary>
     public IReadOnlyList<ParticipantView> Participants()
     {

@@ -81,7 +81,8 @@ public sealed partial class MeetingRoom
     private void PutOut(LiveParticipant participant, RemovalReason reason, List<RoomEvent> events)
     {
         _participants.Remove(participant.Id);
-        events.Add(new ParticipantRemoved(participant.Id, participant.DisplayName, participant.Endpoint, reason));
+        events.Add(new ParticipantRemoved(participant.Id, participant.DisplayName, participant.Endpoint, reason,
+            MeetingBanRule.For(participant.Pass.AccountId, participant.Pass.DeviceId, participant.Pass.IpAddress)));
         if (participant.Endpoint is not null)
         {
             events.Add(new ParticipantLeft(participant.Id));

@@ -30,8 +30,11 @@ public sealed record MeetingUpdated(bool Locked, bool ChatEnabled) : RoomEvent;
 /// <summary>The host asks a person to unmute ("audio") or turn on their camera ("video"); the person chooses.</summary>
 public sealed record UnmuteRequested(string ParticipantId, string? Endpoint, string Kind) : RoomEvent;
 
-/// <summary>A participant was put out (removed or banned): media, tickets and connection must go at once.</summary>
-public sealed record ParticipantRemoved(string ParticipantId, string DisplayName, string? Endpoint, RemovalReason Reason) : RoomEvent;
+/// <summary>
+/// A participant was put out (removed or banned): media, tickets and connection must go at once, and the person's
+/// unused admission passes (<paramref name="Person"/>) with them.
+/// </summary>
+public sealed record ParticipantRemoved(string ParticipantId, string DisplayName, string? Endpoint, RemovalReason Reason, MeetingBanRule Person) : RoomEvent;
 
 /// <summary>A new ban to persist (the room already applies it).</summary>
 public sealed record BanAdded(MeetingBanRule Rule) : RoomEvent;
