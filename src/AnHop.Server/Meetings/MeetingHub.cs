@@ -25,10 +25,8 @@ public sealed partial class MeetingHub(
     [BeforeAdmission]
     public async Task<KnockAnswer> Knock(string pass)
     {
-        if (HubAuthorizationFilter.Participant(Context) is not null || Context.Items.ContainsKey(WaitingKey))
-        {
-            throw new HubException("This connection has knocked already.");
-        }
+        // A connection waits in one place at a time (the room refuses a second knock while it waits); once denied it may knock again.
+        EnsureNotJoined();
 
         if (!passes.TryRedeem(pass, out var admission) || admission is null)
         {
