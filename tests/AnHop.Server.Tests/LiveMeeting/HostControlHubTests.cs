@@ -126,6 +126,28 @@ public sealed class HostControlHubTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Revoking_screen_sharing_closes_the_screen_producer_at_once()
+    {
+        var meeting = new LiveMeetingFixture(_server);
+        var (host, _) = await meeting.EnterAsHostAsync();
+        await using var _ = host;
+        var (guest, joined) = await meeting.EnterThroughWaitingRoomAsync(host, "Khách");
+        await using var __ = guest;
+
+        await host.InvokeAsync("AllowScreenShare", joined.ParticipantId, true);
+        Assert.Contains("PublishScreen", guest.Next("CapabilitiesChanged")[0].EnumerateArray().Select(c => c.GetString()));
+        var published = await guest.InvokeAsync<PublishResult>("Publish", ChromiumOffer(), MicrophoneAndScreen);
+        Assert.Empty(published.Refused);
+        Assert.Contains("producer mid 1 Screen", Media(meeting), StringComparison.Ordinal);
+
+        await host.InvokeAsync("AllowScreenShare", joined.ParticipantId, false);
+        Assert.DoesNotContain("Screen", Media(meeting), StringComparison.Ordinal);
+        Assert.Contains("producer mid 0 Microphone", Media(meeting), StringComparison.Ordinal);
+        Assert.True(host.Next("ParticipantUpdated")[0].GetProperty("canShareScreen").GetBoolean());
+        Assert.False(host.Next("ParticipantUpdated")[0].GetProperty("canShareScreen").GetBoolean());
+    }
+
+    [Fact]
     public async Task A_ban_persists_beyond_the_running_meeting()
     {
         var meeting = new LiveMeetingFixture(_server);
