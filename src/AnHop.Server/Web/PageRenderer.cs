@@ -17,8 +17,14 @@ public sealed class PageRenderer(AssetManifest assets, IStringLocalizer<SharedRe
 
     public static string Encode(string value) => Encoder.Encode(value);
 
-    public IResult Page(string pageName, string title, string mainHtml, int statusCode = StatusCodes.Status200OK)
+    /// <param name="clientText">
+    /// Prefixes of the resource keys the page's script needs (e.g. "Meeting."): they are embedded as a JSON data block
+    /// (<c>script type="application/json"</c>, never executed, so the CSP stays without inline script) read by ui/text.ts.
+    /// </param>
+    public IResult Page(string pageName, string title, string mainHtml, int statusCode = StatusCodes.Status200OK,
+        params string[] clientText)
     {
+        ArgumentNullException.ThrowIfNull(clientText);
         var culture = CultureInfo.CurrentUICulture.TwoLetterISOLanguageName;
         var html = new StringBuilder(4096);
         html.Append("<!DOCTYPE html>\n<html lang=\"").Append(Encode(culture)).Append("\">\n<head>\n")
@@ -36,11 +42,31 @@ public sealed class PageRenderer(AssetManifest assets, IStringLocalizer<SharedRe
             .Append("<nav class=\"languages\" aria-label=\"").Append(Encode(text["Nav.Language"])).Append("\">\n");
         AppendLanguageButton(html, "vi", "Tiếng Việt", culture);
         AppendLanguageButton(html, "en", "English", culture);
-        html.Append("</nav>\n</header>\n<main id=\"main\">\n").Append(mainHtml).Append("\n</main>\n")
+        html.Append("</nav>\n</header>\n<main id=\"main\">\n").Append(mainHtml).Append("\n</main>\n");
+        AppendClientText(html, clientText);
+        html
             .Append("<footer class=\"site\"><span data-role=\"version\">")
             .Append(Encode(string.Format(CultureInfo.CurrentCulture, text["Footer.Version"], AppVersion.Current)))
             .Append("</span></footer>\n</body>\n</html>\n");
         return Results.Content(html.ToString(), "text/html; charset=utf-8", Encoding.UTF8, statusCode);
+    }
+
+    private void AppendClientText(StringBuilder html, string[] prefixes)
+    {
+        if (prefixes.Length == 0)
+        {
+            return;
+        }
+
+        var strings = text.GetAllStrings(includeParentCultures: true)
+            .Where(s => prefixes.Any(p => s.Name.StartsWith(p, StringComparison.Ordinal)))
+            .GroupBy(s => s.Name, StringComparer.Ordinal)
+            .ToDictionary(g => g.Key, g => g.First().Value, StringComparer.Ordinal);
+
+        // JsonSerializer's default encoder escapes <, > and & so the block cannot end early or open a tag.
+        html.Append("<script type=\"application/json\" id=\"anhop-text\">")
+            .Append(System.Text.Json.JsonSerializer.Serialize(strings))
+            .Append("</script>\n");
     }
 
     private static void AppendLanguageButton(StringBuilder html, string culture, string label, string current)
