@@ -272,10 +272,17 @@ public static class OrganisationEndpoints
             await roles.CreateAsync(new IdentityRole<Guid>(role));
         }
 
-        await users.RemoveFromRolesAsync(target, targetRoles.Where(r => Roles.All.Contains(r) && r != role));
+        var dropped = targetRoles.Where(r => Roles.All.Contains(r) && r != role).ToList();
+        await users.RemoveFromRolesAsync(target, dropped);
         if (!targetRoles.Contains(role))
         {
             await users.AddToRoleAsync(target, role);
+        }
+
+        if (dropped.Count > 0 || !targetRoles.Contains(role))
+        {
+            // Sessions carry the roles they were made with: a new stamp ends them, so the change applies at once.
+            await users.UpdateSecurityStampAsync(target);
         }
 
         OrganisationsLog.AccountAssigned(logger, id, request.UnitId, role, caller.AccountId);

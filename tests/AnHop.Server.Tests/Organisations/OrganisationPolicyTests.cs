@@ -102,9 +102,15 @@ public sealed class OrganisationPolicyTests : IAsyncLifetime
         Assert.Equal(HttpStatusCode.Forbidden, (await unitAdmin.PutAsJsonAsync($"/api/accounts/{memberId}/unit", new { unitId = south.Id, role = "member" })).StatusCode);
         Assert.Equal(HttpStatusCode.Forbidden, (await unitAdmin.PutAsJsonAsync($"/api/accounts/{memberId}/unit", new { unitId = north.Id, role = Roles.OrganisationAdmin })).StatusCode);
 
+        // A role change ends the sessions made with the old roles.
+        Assert.Equal(HttpStatusCode.OK, (await _admin.PutAsJsonAsync($"/api/accounts/{memberId}/unit", new { unitId = hanoi.Id, role = Roles.UnitAdmin })).StatusCode);
+        Assert.Equal(HttpStatusCode.Unauthorized, (await member.GetAsync("/api/organisation")).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await _admin.PutAsJsonAsync($"/api/accounts/{memberId}/unit", new { unitId = hanoi.Id, role = "member" })).StatusCode);
+        using var memberAgain = await TestAccounts.SignInAsync(_server, memberId);
+
         // A member administers nothing; anonymous callers see nothing.
-        Assert.Equal(HttpStatusCode.Forbidden, (await member.PutAsJsonAsync($"/api/units/{hanoi.Id}/policy", new PolicyOverride(), DirectoryApi.Json)).StatusCode);
-        Assert.Equal(HttpStatusCode.Forbidden, (await member.PutAsJsonAsync("/api/organisation", new { name = "X" })).StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, (await memberAgain.PutAsJsonAsync($"/api/units/{hanoi.Id}/policy", new PolicyOverride(), DirectoryApi.Json)).StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, (await memberAgain.PutAsJsonAsync("/api/organisation", new { name = "X" })).StatusCode);
         using var anonymous = TestAccounts.Anonymous(_server);
         Assert.Equal(HttpStatusCode.Unauthorized, (await anonymous.GetAsync("/api/organisation")).StatusCode);
 
