@@ -6,6 +6,7 @@ using AnHop.Core.Meetings;
 using AnHop.Server.Localization;
 using AnHop.Server.Media;
 using AnHop.Server.Meetings;
+using AnHop.Server.Meetings.Entry;
 using AnHop.Server.Options;
 using AnHop.Server.Setup;
 using AnHop.Server.Web;
@@ -252,6 +253,7 @@ public static class AnHopApp
         app.MapHome();
         app.MapSetup();
         app.MapMeetingPage();
+        app.MapMeetingEntry();
         app.MapHub<MeetingHub>(MeetingHub.Path).AllowAnonymous(); // each hub method is authorised by HubAuthorizationFilter
     }
 

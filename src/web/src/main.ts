@@ -1,5 +1,6 @@
 // Entry point. Each server-rendered page names itself in <body data-page>; the matching module wires it.
 import { wireLanguageSwitcher } from './ui/language';
+import { wireLobby } from './ui/lobby';
 import { wireMeeting } from './ui/meeting';
 import { wireSetupForm } from './ui/setup';
 
@@ -9,6 +10,7 @@ function start(): void {
   if (meeting) {
     wireMeeting(meeting);
   }
+  document.querySelectorAll<HTMLElement>('[data-page=lobby] [data-role=lobby]').forEach(wireLobby);
   if (document.body.dataset['page'] === 'setup') {
     const form = document.querySelector<HTMLFormElement>('form[data-role=setup]');
     if (form) {
