@@ -252,6 +252,7 @@ public static class AnHopApp
         app.MapHome();
         app.MapSetup();
         app.MapMeetingPage();
+        app.MapAwayPage();
         app.MapHub<MeetingHub>(MeetingHub.Path).AllowAnonymous(); // each hub method is authorised by HubAuthorizationFilter
     }
 

@@ -1,13 +1,19 @@
 // Entry point. Each server-rendered page names itself in <body data-page>; the matching module wires it.
+import { MeetingHub } from './protocol/meetingHub';
+import { wireAwayPage } from './ui/chat/away';
 import { wireLanguageSwitcher } from './ui/language';
-import { wireMeeting } from './ui/meeting';
+import { wireMeetingPage } from './ui/room';
 import { wireSetupForm } from './ui/setup';
 
 function start(): void {
   wireLanguageSwitcher(document);
-  const meeting = document.querySelector<HTMLElement>('[data-role=meeting]');
+  const meeting = document.querySelector<HTMLElement>('[data-role=meeting-page]');
   if (meeting) {
-    wireMeeting(meeting);
+    wireMeetingPage(meeting, new MeetingHub());
+  }
+  const away = document.querySelector<HTMLElement>('[data-role=away]');
+  if (away) {
+    wireAwayPage(away);
   }
   if (document.body.dataset['page'] === 'setup') {
     const form = document.querySelector<HTMLFormElement>('form[data-role=setup]');
