@@ -79,6 +79,7 @@ public static class AnHopApp
         builder.Services.AddAnHopHealthChecks();
 
         builder.Services.AddSingleton<JoinTicketStore>();
+        builder.Services.AddLiveMeetings();
         builder.Services.AddSingleton<SfuHost>();
         builder.Services.AddHostedService(services => services.GetRequiredService<SfuHost>());
         builder.Services.AddSingleton<MeetingMedia>();
