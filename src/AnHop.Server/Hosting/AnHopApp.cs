@@ -84,6 +84,7 @@ public static class AnHopApp
         builder.Services.AddAnHopMeetingDirectory(builder.Configuration);
 
         builder.Services.AddSingleton<JoinTicketStore>();
+        builder.Services.AddLiveMeetings();
         builder.Services.AddSingleton<SfuHost>();
         builder.Services.AddHostedService(services => services.GetRequiredService<SfuHost>());
         builder.Services.AddSingleton<MeetingMedia>();
@@ -259,6 +260,7 @@ public static class AnHopApp
         app.MapMeetingPage();
         app.MapMeetingEntry();
         app.MapMeetingDirectory();
+        app.MapAwayPage();
         app.MapHub<MeetingHub>(MeetingHub.Path).AllowAnonymous(); // each hub method is authorised by HubAuthorizationFilter
     }
 

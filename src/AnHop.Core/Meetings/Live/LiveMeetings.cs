@@ -1,0 +1,27 @@
+using System.Collections.Concurrent;
+
+namespace AnHop.Core.Meetings.Live;
+
+/// <summary>The running meetings, by meeting id.</summary>
+public sealed class LiveMeetings
+{
+    private readonly ConcurrentDictionary<Guid, MeetingRoom> _rooms = new();
+
+    /// <summary>The running room, or a new one from <paramref name="create"/> (which may run more than once under a race; one wins).</summary>
+    public MeetingRoom GetOrAdd(Guid meetingId, Func<MeetingRoom> create)
+    {
+        ArgumentNullException.ThrowIfNull(create);
+        return _rooms.GetOrAdd(meetingId, _ => create());
+    }
+
+    public MeetingRoom? Find(Guid meetingId) => _rooms.GetValueOrDefault(meetingId);
+
+    public MeetingRoom? Find(string? meetingId) => Guid.TryParse(meetingId, out var id) ? Find(id) : null;
+
+    /// <summary>Forgets an ended room, so a later admission starts a fresh one (bans persist outside the room).</summary>
+    public void Forget(MeetingRoom room)
+    {
+        ArgumentNullException.ThrowIfNull(room);
+        _rooms.TryRemove(new KeyValuePair<Guid, MeetingRoom>(room.MeetingId, room));
+    }
+}
