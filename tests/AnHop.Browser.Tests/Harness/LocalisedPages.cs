@@ -6,20 +6,21 @@ namespace AnHop.Browser.Tests.Harness;
 public static class LocalisedPages
 {
     public static async Task<(IBrowserContext Context, IPage Page, PageRecorder Recorder)> NewPageAsync(
-        BrowserFixture fixture, string language, FormFactor size)
+        BrowserFixture fixture, string language, FormFactor size, AnHopServer? server = null)
     {
         ArgumentNullException.ThrowIfNull(fixture);
         ArgumentNullException.ThrowIfNull(size);
+        var baseUrl = (server ?? fixture.Server).BaseUrl.ToString();
         var context = await fixture.Browser.NewContextAsync(new BrowserNewContextOptions
         {
-            BaseURL = fixture.Server.BaseUrl.ToString(),
+            BaseURL = baseUrl,
             ViewportSize = new ViewportSize { Width = size.Width, Height = size.Height },
         });
         await context.AddCookiesAsync([new Cookie
         {
             Name = AnHop.Server.Localization.Cultures.CookieName,
             Value = $"c={language}|uic={language}",
-            Url = fixture.Server.BaseUrl.ToString(),
+            Url = baseUrl,
         }]);
         var recorder = new PageRecorder(context);
         var page = await context.NewPageAsync();

@@ -1,4 +1,6 @@
+using AnHop.Server.Options;
 using AnHop.Server.Web;
+using Microsoft.Extensions.Options;
 
 namespace AnHop.Server.Meetings.Entry;
 
@@ -14,7 +16,7 @@ public static class MeetingEntryEndpoints
 
     public static IEndpointRouteBuilder MapMeetingEntry(this IEndpointRouteBuilder routes)
     {
-        routes.MapGet("/m/{code}", (string code, HttpContext http, PageRenderer pages) =>
+        routes.MapGet("/m/{code}", (string code, HttpContext http, PageRenderer pages, IOptions<AnHopOptions> options) =>
         {
             if (code.Length > MaxCodeLength)
             {
@@ -23,7 +25,7 @@ public static class MeetingEntryEndpoints
 
             var t = pages.Text;
             var signedIn = http.User.Identity?.IsAuthenticated == true;
-            return pages.Page("lobby", t["Lobby.PageTitle"], MeetingEntryPage.Render(t, code, signedIn),
+            return pages.Page("lobby", t["Lobby.PageTitle"], MeetingEntryPage.Render(t, code, signedIn, options.Value.Media.Simulcast),
                 clientText: ["Lobby.", "Meeting."]);
         }).ExcludeFromDescription().AllowAnonymous(); // the page reveals nothing; admission decides
         return routes;

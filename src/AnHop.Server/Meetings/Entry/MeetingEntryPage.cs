@@ -10,11 +10,11 @@ namespace AnHop.Server.Meetings.Entry;
 /// </summary>
 internal static class MeetingEntryPage
 {
-    public static string Render(IStringLocalizer<SharedResource> t, string code, bool signedIn)
+    public static string Render(IStringLocalizer<SharedResource> t, string code, bool signedIn, bool simulcast)
     {
         string E(string key) => PageRenderer.Encode(t[key]);
         return $"""
-            <section class="lobby" data-role="lobby" data-meeting="{PageRenderer.Encode(code)}" data-signed-in="{(signedIn ? "true" : "false")}">
+            <section class="lobby" data-role="lobby" data-meeting="{PageRenderer.Encode(code)}" data-signed-in="{(signedIn ? "true" : "false")}" data-simulcast="{(simulcast ? "true" : "false")}">
             <div class="prejoin" data-role="prejoin">
             <h1>{E("Lobby.Title")}</h1>
             <p class="lead">{E("Lobby.Lead")}</p>
@@ -58,6 +58,7 @@ internal static class MeetingEntryPage
             </div>
             </div>
             <div class="waiting-room" data-role="waiting-room" hidden>
+            <p class="eyebrow">{E("Lobby.Waiting.Eyebrow")}</p>
             <h1 data-role="waiting-title" tabindex="-1"></h1>
             <div class="waiting-card">
             <span class="waiting-pulse" aria-hidden="true"></span>

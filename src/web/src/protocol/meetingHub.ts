@@ -99,6 +99,8 @@ function participantOf(value: unknown, name?: unknown): Participant {
 export interface Waiter {
   readonly id: string;
   readonly displayName: string;
+  readonly role?: string;
+  readonly knockedAt?: string;
 }
 
 /** The answer to Knock: admitted at once (with the join ticket), or waiting for the host. */

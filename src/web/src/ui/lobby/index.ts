@@ -2,7 +2,7 @@
 import { requestAdmission } from '../../protocol/admission';
 import { MeetingHub } from '../../protocol/meetingHub';
 import { t } from '../text';
-import { enterMeeting } from './handover';
+import { handOver } from './handover';
 import { takeInvitation } from './invitation';
 import { JoinForm } from './joinForm';
 import { PreJoin } from './prejoin';
@@ -64,9 +64,9 @@ export function wireLobby(root: HTMLElement): void {
     }
     if (outcome.admitted) {
       waiting.announce('admitted');
-      root.dataset['state'] = 'admitted';
+      const media = preJoin.media();
       preJoin.close(true);
-      await enterMeeting(root, hub, outcome.ticket, preJoin.media());
+      handOver(root, hub, outcome.ticket, media);
       return;
     }
     await hub.disconnect().catch(() => undefined);

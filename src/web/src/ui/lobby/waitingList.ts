@@ -10,6 +10,8 @@ export interface WaitingListOptions {
   readonly sound?: boolean;
   /** Where toasts appear (default: the container). */
   readonly toastHost?: HTMLElement;
+  /** The list as Join answered it (`waiting`, for hosts); later changes come from WaitingListChanged. */
+  readonly initial?: readonly Waiter[];
 }
 
 export interface WaitingListHandle {
@@ -21,7 +23,7 @@ export interface WaitingListHandle {
 const toastLifetimeMs = 8000;
 
 export function mountWaitingList(container: HTMLElement, hub: MeetingHub, options: WaitingListOptions = {}): WaitingListHandle {
-  let waiting: readonly Waiter[] = [];
+  let waiting: readonly Waiter[] = options.initial ?? [];
   const section = document.createElement('section');
   section.className = 'waiting-list';
   section.dataset['role'] = 'waiting-list';

@@ -1,0 +1,100 @@
+using AnHop.Browser.Tests.Harness;
+using AnHop.Core.Meetings;
+using Microsoft.Playwright;
+
+namespace AnHop.Browser.Tests.Lobby;
+
+/// <summary>Admission through the entry page against scheduled meetings: the waiting room and the refusals.</summary>
+[Collection(BrowserCollection.Name)]
+public sealed class WaitingRoomTests(BrowserFixture fixture, AdmissionServer admission) : IClassFixture<AdmissionServer>
+{
+    private const string Passcode = "Hn4#pQ8x";
+
+    [Theory]
+    [InlineData("vi")]
+    [InlineData("en")]
+    public async Task A_guest_with_the_right_passcode_waits_for_the_host_and_the_screen_passes_the_scan_at_both_sizes(string language)
+    {
+        foreach (var size in FormFactor.Both)
+        {
+            var (code, title) = await ScheduledMeetings.CreateAsync(admission.Server, "Giao ban tuần – Sở Thông tin", Passcode);
+            var (context, page, recorder) = await LocalisedPages.NewPageAsync(fixture, language, size, admission.Server);
+            await using var _ = context;
+            await OpenAsync(page, code);
+
+            await page.FillAsync("input[name=displayName]", "Lê Thị Hoa");
+            await page.FillAsync("input[name=passcode]", Passcode);
+            await page.ClickAsync("button[data-action=join]");
+            await page.WaitForSelectorAsync("[data-role=waiting-room][data-state=waiting]", new PageWaitForSelectorOptions { State = WaitForSelectorState.Visible });
+
+            Assert.Equal(title, await page.TextContentAsync("[data-role=waiting-title]"));
+            Assert.Equal("waiting", await page.GetAttributeAsync("[data-role=lobby]", "data-state"));
+            Assert.True(await page.IsHiddenAsync("[data-role=prejoin]"));
+            Assert.Equal("polite", await page.GetAttributeAsync("[data-role=waiting-status]", "aria-live"));
+            await Accessibility.AssertNoSeriousViolationsAsync(page, $"waiting room {language} {size.Name}");
+            await Screenshots.SaveAsync(page, "waiting-room", language, size);
+
+            // Leaving returns to the form, says so, and the camera preview plays again.
+            await page.ClickAsync("button[data-action=leave-waiting]");
+            await page.WaitForSelectorAsync("[data-role=join-error][data-kind=left]");
+            Assert.True(await page.IsVisibleAsync("[data-role=prejoin]"));
+            Assert.True(await page.IsHiddenAsync("[data-role=waiting-room]"));
+
+            recorder.AssertOnlyRequestsTo(admission.Server.BaseUrl);
+            recorder.AssertNoConsoleProblems();
+        }
+    }
+
+    [Fact]
+    public async Task A_wrong_passcode_and_an_unknown_meeting_show_the_same_message()
+    {
+        var (code, _) = await ScheduledMeetings.CreateAsync(admission.Server, "Họp kín", Passcode);
+        var messages = new List<string?>();
+        foreach (var (meeting, passcode) in new[] { (code, "Sai-mat-ma-1"), (MeetingCode.Create(), Passcode) })
+        {
+            var (context, page, _) = await LocalisedPages.NewPageAsync(fixture, "en", FormFactor.Desktop, admission.Server);
+            await using var __ = context;
+            await OpenAsync(page, meeting);
+            await page.FillAsync("input[name=displayName]", "Người lạ");
+            await page.FillAsync("input[name=passcode]", passcode);
+            await page.ClickAsync("button[data-action=join]");
+            await page.WaitForSelectorAsync("[data-role=join-error][data-kind=not-found]");
+            messages.Add(await page.TextContentAsync("[data-role=join-error]"));
+            Assert.Equal("prejoin", await page.GetAttributeAsync("[data-role=lobby]", "data-state"));
+        }
+
+        Assert.Equal(
+            "Cannot join: the meeting code or the passcode is wrong. Check the link and the passcode the organiser sent you.",
+            messages[0]);
+        Assert.Equal(messages[0], messages[1]);
+    }
+
+    [Fact]
+    public async Task Too_many_attempts_disable_joining_with_a_countdown_from_Retry_After()
+    {
+        await using var server = await AnHopServer.StartAsync("--Meetings:AdmissionsPerIpPerMinute=1");
+        var (context, page, _) = await fixture.NewPageAsync(server);
+        await using var _ = context;
+        await OpenAsync(page, MeetingCode.Create());
+        await page.FillAsync("input[name=displayName]", "Người thử");
+        await page.FillAsync("input[name=passcode]", "doan-thu-1");
+        await page.ClickAsync("button[data-action=join]");
+        await page.WaitForSelectorAsync("[data-role=join-error][data-kind=not-found]");
+
+        await page.ClickAsync("button[data-action=join]");
+        await page.WaitForSelectorAsync("[data-role=join-error][data-kind=throttled]");
+
+        Assert.True(await page.IsDisabledAsync("button[data-action=join]"));
+        var text = await page.TextContentAsync("[data-role=join-error]");
+        Assert.Matches(@"^Bạn đã thử quá nhiều lần\. Hãy thử lại sau \d+ giây\.$", text);
+        var seconds = int.Parse(System.Text.RegularExpressions.Regex.Match(text!, @"\d+").Value, System.Globalization.CultureInfo.InvariantCulture);
+        Assert.InRange(seconds, 1, 60);
+        Assert.Matches(@"^Thử lại sau \d+ giây$", await page.TextContentAsync("button[data-action=join]"));
+    }
+
+    private static async Task OpenAsync(IPage page, string code)
+    {
+        await page.GotoAsync($"/m/{code}");
+        await page.WaitForFunctionAsync("() => document.querySelector('[data-role=lobby]').dataset.media === 'ready'");
+    }
+}
