@@ -1,11 +1,14 @@
 using System.Net;
 using AnHop.Server.Accounts;
 using AnHop.Server.Data;
+using AnHop.Server.Email;
 using AnHop.Server.Health;
 using AnHop.Core.Meetings;
 using AnHop.Server.Localization;
 using AnHop.Server.Media;
 using AnHop.Server.Meetings;
+using AnHop.Server.Meetings.Entry;
+using AnHop.Server.Meetings.Directory;
 using AnHop.Server.Options;
 using AnHop.Server.Setup;
 using AnHop.Server.Web;
@@ -77,6 +80,8 @@ public static class AnHopApp
         builder.Services.AddScoped<PageRenderer>();
         builder.Services.AddProblemDetails();
         builder.Services.AddAnHopHealthChecks();
+        builder.Services.AddAnHopEmail();
+        builder.Services.AddAnHopMeetingDirectory(builder.Configuration);
 
         builder.Services.AddSingleton<JoinTicketStore>();
         builder.Services.AddLiveMeetings();
@@ -253,6 +258,8 @@ public static class AnHopApp
         app.MapHome();
         app.MapSetup();
         app.MapMeetingPage();
+        app.MapMeetingEntry();
+        app.MapMeetingDirectory();
         app.MapAwayPage();
         app.MapHub<MeetingHub>(MeetingHub.Path).AllowAnonymous(); // each hub method is authorised by HubAuthorizationFilter
     }

@@ -1,6 +1,7 @@
 using AnHop.Core.Security;
 using AnHop.Server.Data;
 using AnHop.Server.Hosting;
+using AnHop.Server.Organisations;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 
@@ -37,7 +38,7 @@ public sealed class FirstAdministratorSetup(
     }
 
     /// <summary>Checks the token (by hash, so the comparison reveals nothing) and creates the administrator.</summary>
-    public async Task<SetupOutcome> CompleteAsync(string token, string email, string displayName, string password, CancellationToken cancellationToken = default)
+    public async Task<SetupOutcome> CompleteAsync(string token, string email, string displayName, string password, string? organisationName = null, CancellationToken cancellationToken = default)
     {
         var now = clock.GetUtcNow();
         var stored = await db.SetupTokens.AsNoTracking().ToListAsync(cancellationToken);
@@ -65,6 +66,7 @@ public sealed class FirstAdministratorSetup(
         }
 
         await users.AddToRoleAsync(user, Roles.OrganisationAdmin);
+        await OrganisationProvisioning.EnsureAdministratorAsync(db, user.Id, organisationName, cancellationToken);
         await db.SetupTokens.ExecuteDeleteAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         Log.FirstAdministratorCreated(logger, user.Id);

@@ -55,7 +55,7 @@ public static class SetupEndpoints
                 return Results.ValidationProblem(errors, title: t["Setup.Failed"]);
             }
 
-            var outcome = await setup.CompleteAsync(request.Token ?? "", request.Email!.Trim(), request.DisplayName!.Trim(), request.Password!, ct);
+            var outcome = await setup.CompleteAsync(request.Token ?? "", request.Email!.Trim(), request.DisplayName!.Trim(), request.Password!, request.OrganisationName, ct);
             if (outcome.TokenInvalid)
             {
                 return Results.Problem(title: t["Setup.InvalidToken"], statusCode: StatusCodes.Status403Forbidden);
@@ -70,4 +70,4 @@ public static class SetupEndpoints
     }
 }
 
-public sealed record SetupRequest(string? Token, string? Email, string? DisplayName, string? Password, string? ConfirmPassword);
+public sealed record SetupRequest(string? Token, string? Email, string? DisplayName, string? Password, string? ConfirmPassword, string? OrganisationName = null);

@@ -2,6 +2,7 @@
 import { MeetingHub } from './protocol/meetingHub';
 import { wireAwayPage } from './ui/chat/away';
 import { wireLanguageSwitcher } from './ui/language';
+import { wireLobby } from './ui/lobby';
 import { wireMeetingPage } from './ui/room';
 import { wireSetupForm } from './ui/setup';
 
@@ -15,6 +16,7 @@ function start(): void {
   if (away) {
     wireAwayPage(away);
   }
+  document.querySelectorAll<HTMLElement>('[data-page=lobby] [data-role=lobby]').forEach(wireLobby);
   if (document.body.dataset['page'] === 'setup') {
     const form = document.querySelector<HTMLFormElement>('form[data-role=setup]');
     if (form) {

@@ -95,6 +95,32 @@ function participantOf(value: unknown, name?: unknown): Participant {
   };
 }
 
+/** A person in the waiting room, as hosts see them. */
+export interface Waiter {
+  readonly id: string;
+  readonly displayName: string;
+}
+
+/** The answer to Knock: admitted at once (with the join ticket), or waiting for the host. */
+export interface KnockResult {
+  readonly state: 'waiting' | 'admitted';
+  readonly ticket?: string;
+}
+
+/** What the server tells a knocking connection while it waits. */
+export interface AdmissionEvents {
+  admitted(ticket: string): void;
+  denied(): void;
+  /** The connection dropped before a decision (a new connection is a stranger to the waiting room). */
+  closed(): void;
+}
+
+/** What hosts (Moderate) hear about the waiting room. */
+export interface WaitingRoomEvents {
+  knocked(waiter: Waiter): void;
+  waitingListChanged(waiting: readonly Waiter[]): void;
+}
+
 export class MeetingHub {
   private readonly connection: HubConnection;
 
@@ -148,6 +174,53 @@ export class MeetingHub {
     } finally {
       await this.connection.stop();
     }
+  }
+
+  // ---- The waiting room (PROTOCOL: Knock, Admitted, Denied; hosts: Knocked, WaitingListChanged, Admit…) ----
+
+  /** Knocks with the admission pass from POST /api/admission; the handlers hear the host's decision. */
+  async knock(pass: string, events: AdmissionEvents): Promise<KnockResult> {
+    this.connection.on('Admitted', (ticket: string) => events.admitted(ticket));
+    this.connection.on('Denied', () => events.denied());
+    this.connection.onreconnecting(() => events.closed());
+    this.connection.onclose(() => events.closed());
+    await this.connect();
+    return this.connection.invoke<KnockResult>('Knock', pass);
+  }
+
+  /** Stops hearing admission events (once admitted, the meeting view owns the connection). */
+  stopAdmissionEvents(): void {
+    this.connection.off('Admitted');
+    this.connection.off('Denied');
+  }
+
+  /** Hosts: hear knocks and the waiting list; returns a function that stops listening. */
+  watchWaitingRoom(events: WaitingRoomEvents): () => void {
+    const knocked = (waiter: Waiter): void => events.knocked(waiter);
+    const changed = (waiting: readonly Waiter[]): void => events.waitingListChanged(waiting);
+    this.connection.on('Knocked', knocked);
+    this.connection.on('WaitingListChanged', changed);
+    return () => {
+      this.connection.off('Knocked', knocked);
+      this.connection.off('WaitingListChanged', changed);
+    };
+  }
+
+  admit(waiterId: string): Promise<void> {
+    return this.connection.invoke('Admit', waiterId);
+  }
+
+  deny(waiterId: string): Promise<void> {
+    return this.connection.invoke('Deny', waiterId);
+  }
+
+  admitAll(): Promise<void> {
+    return this.connection.invoke('AdmitAll');
+  }
+
+  /** Closes the connection without a Leave (leaving the waiting room: the server forgets a knock when it drops). */
+  async disconnect(): Promise<void> {
+    await this.connection.stop();
   }
 
   // ---- In the room (PROTOCOL: Rejoin, chat, hand, moderation) ----

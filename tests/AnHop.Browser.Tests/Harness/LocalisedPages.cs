@@ -1,0 +1,28 @@
+using Microsoft.Playwright;
+
+namespace AnHop.Browser.Tests.Harness;
+
+/// <summary>Browser contexts in a chosen language (the culture cookie the language buttons set) and screen size.</summary>
+public static class LocalisedPages
+{
+    public static async Task<(IBrowserContext Context, IPage Page, PageRecorder Recorder)> NewPageAsync(
+        BrowserFixture fixture, string language, FormFactor size)
+    {
+        ArgumentNullException.ThrowIfNull(fixture);
+        ArgumentNullException.ThrowIfNull(size);
+        var context = await fixture.Browser.NewContextAsync(new BrowserNewContextOptions
+        {
+            BaseURL = fixture.Server.BaseUrl.ToString(),
+            ViewportSize = new ViewportSize { Width = size.Width, Height = size.Height },
+        });
+        await context.AddCookiesAsync([new Cookie
+        {
+            Name = AnHop.Server.Localization.Cultures.CookieName,
+            Value = $"c={language}|uic={language}",
+            Url = fixture.Server.BaseUrl.ToString(),
+        }]);
+        var recorder = new PageRecorder(context);
+        var page = await context.NewPageAsync();
+        return (context, page, recorder);
+    }
+}
