@@ -104,6 +104,8 @@ export function enterMeeting(root: HTMLElement, hub: MeetingHubClient, ticket: s
   // ---- State ----
   let me: { id: string; name: string; role: string; capabilities: readonly string[] } = { id: '', name: '', role: 'participant', capabilities: [] };
   const participants = new Map<string, Participant>();
+  // Sources a participant stopped sending (their own mute or camera off): shown like the host's mute.
+  const closed = { microphone: new Set<string>(), camera: new Set<string>() };
   let rejoinToken: string | undefined;
   let state: 'connecting' | 'joined' | 'reconnecting' | 'left' | 'failed' = 'connecting';
   let local: MediaStream = media.stream ?? new MediaStream();
@@ -170,7 +172,7 @@ export function enterMeeting(root: HTMLElement, hub: MeetingHubClient, ticket: s
     people.render([...participants.values()], { id: me.id, role: me.role, canModerate: can('Moderate') });
     for (const p of participants.values()) {
       tiles.label(p.id, p.displayName);
-      tiles.flags(p);
+      tiles.flags(p.id === me.id ? p : { ...p, audioMuted: p.audioMuted || closed.microphone.has(p.id), videoOff: p.videoOff || closed.camera.has(p.id) });
       tiles.label(`screen:${p.id}`, p.displayName, true);
     }
     renderHeader(null);
@@ -199,10 +201,12 @@ export function enterMeeting(root: HTMLElement, hub: MeetingHubClient, ticket: s
   const onRemoteTrack = (remote: RemoteTrack): void => {
     const known = participants.get(remote.participantId);
     const person = known ?? { id: remote.participantId, displayName: '' };
+    closed[remote.track.kind === 'audio' ? 'microphone' : 'camera'].delete(remote.participantId);
     if (remote.track.kind === 'audio') {
       // Audio plays through the camera tile's element (same stream).
-      const tile = tiles.ensure(remote.participantId, person);
-      if (!(tile.video.srcObject instanceof MediaStream)) tiles.setVideo(remote.participantId, remote.stream);
+      tiles.ensure(remote.participantId, person);
+      tiles.setVideo(remote.participantId, remote.stream);
+      renderRoster();
       return;
     }
     // A second video of the same person, or the only video of someone sharing with the camera off, is a screen.
@@ -213,7 +217,8 @@ export function enterMeeting(root: HTMLElement, hub: MeetingHubClient, ticket: s
     const isScreen = cameraLive || (known?.sharing === true && known.videoOff);
     const key = isScreen ? screenKey(remote.participantId) : remote.participantId;
     tiles.ensure(key, person, isScreen);
-    tiles.setVideo(key, new MediaStream(isScreen ? [remote.track] : remote.stream.getTracks()), remote.trackId);
+    // The camera tile plays the participant's own stream (its audio joins it whenever it arrives); a screen plays alone.
+    tiles.setVideo(key, isScreen ? new MediaStream([remote.track]) : remote.stream, remote.trackId);
     const video = tiles.get(key)?.video;
     video?.requestVideoFrameCallback((now) => {
       const diagnostics = window.anhopDiagnostics;
@@ -224,6 +229,7 @@ export function enterMeeting(root: HTMLElement, hub: MeetingHubClient, ticket: s
       else tiles.refreshVideoState(key);
     });
     remote.track.addEventListener('mute', () => tiles.refreshVideoState(key));
+    renderRoster();
     remote.track.addEventListener('unmute', () => tiles.refreshVideoState(key));
   };
   const newSession = (): MediaSession => new MediaSession(hub, onRemoteTrack);
@@ -364,8 +370,13 @@ export function enterMeeting(root: HTMLElement, hub: MeetingHubClient, ticket: s
     },
     participantUpdated: (p) => upsert(p),
     producerClosed: (id, source) => {
-      if (source === 'screen') tiles.remove(screenKey(id));
-      else tiles.refreshVideoState(id);
+      if (source === 'screen') {
+        tiles.remove(screenKey(id));
+      } else {
+        closed[source].add(id);
+        tiles.refreshVideoState(id);
+        renderRoster();
+      }
     },
     activeSpeaker: (id) => tiles.activeSpeaker(id),
     capabilitiesChanged: (capabilities) => applyCapabilities(capabilities),
