@@ -11,7 +11,7 @@ namespace AnHop.Browser.Tests.Harness;
 /// <summary>A meeting in the server's database, as a host would have scheduled it, with a known passcode.</summary>
 public static class ScheduledMeetings
 {
-    public static async Task<(string Code, string Title)> CreateAsync(AnHopServer server, string title, string passcode)
+    public static async Task<(string Code, string Title, Guid Id)> CreateAsync(AnHopServer server, string title, string passcode)
     {
         ArgumentNullException.ThrowIfNull(server);
         await using var scope = server.Services.CreateAsyncScope();
@@ -31,6 +31,6 @@ public static class ScheduledMeetings
         meeting.SetPasscodeHash(scope.ServiceProvider.GetRequiredService<MeetingPasscodes>().Hash(passcode));
         db.Add(meeting);
         await db.SaveChangesAsync();
-        return (meeting.Code, meeting.Title);
+        return (meeting.Code, meeting.Title, meeting.Id);
     }
 }

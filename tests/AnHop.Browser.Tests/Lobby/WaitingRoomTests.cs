@@ -1,5 +1,9 @@
 using AnHop.Browser.Tests.Harness;
 using AnHop.Core.Meetings;
+using AnHop.Core.Meetings.Live;
+using AnHop.Core.Policies;
+using AnHop.Server.Meetings;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 
 namespace AnHop.Browser.Tests.Lobby;
@@ -17,7 +21,7 @@ public sealed class WaitingRoomTests(BrowserFixture fixture, AdmissionServer adm
     {
         foreach (var size in FormFactor.Both)
         {
-            var (code, title) = await ScheduledMeetings.CreateAsync(admission.Server, "Giao ban tuần – Sở Thông tin", Passcode);
+            var (code, title, _) = await ScheduledMeetings.CreateAsync(admission.Server, "Giao ban tuần – Sở Thông tin", Passcode);
             var (context, page, recorder) = await LocalisedPages.NewPageAsync(fixture, language, size, admission.Server);
             await using var _ = context;
             await OpenAsync(page, code);
@@ -46,9 +50,45 @@ public sealed class WaitingRoomTests(BrowserFixture fixture, AdmissionServer adm
     }
 
     [Fact]
+    public async Task A_guest_let_in_by_the_host_enters_the_meeting_view_with_the_camera_chosen_before_joining()
+    {
+        var (code, _, meetingId) = await ScheduledMeetings.CreateAsync(admission.Server, "Họp giao ban", Passcode);
+        var (context, page, recorder) = await LocalisedPages.NewPageAsync(fixture, "vi", FormFactor.Desktop, admission.Server);
+        await using var _ = context;
+        await KnockAsync(page, code, "Phạm Minh Đức");
+        var host = await HostAsync(meetingId);
+
+        var waiter = Assert.Single(host.Room.Waiting());
+        Assert.Equal("Phạm Minh Đức", waiter.DisplayName);
+        await host.DecideAsync(room => room.Admit(host.Id, waiter.Id));
+
+        await page.WaitForFunctionAsync("() => ['joined', 'failed'].includes(document.querySelector('[data-role=meeting]')?.dataset.state)",
+            null, new PageWaitForFunctionOptions { Timeout = 20_000 });
+        Assert.Equal("joined", await page.GetAttributeAsync("[data-role=meeting]", "data-state"));
+        Assert.Equal(0, await page.Locator("[data-role=prejoin]").CountAsync());
+        recorder.AssertOnlyRequestsTo(admission.Server.BaseUrl);
+    }
+
+    [Fact]
+    public async Task A_guest_the_host_denies_is_told_so_and_is_back_at_the_form()
+    {
+        var (code, _, meetingId) = await ScheduledMeetings.CreateAsync(admission.Server, "Họp kín", Passcode);
+        var (context, page, _) = await LocalisedPages.NewPageAsync(fixture, "en", FormFactor.Desktop, admission.Server);
+        await using var __ = context;
+        await KnockAsync(page, code, "Vũ Văn Nam");
+        var host = await HostAsync(meetingId);
+
+        await host.DecideAsync(room => room.Deny(host.Id, Assert.Single(room.Waiting()).Id));
+
+        await page.WaitForSelectorAsync("[data-role=join-error][data-kind=denied]");
+        Assert.Equal("The host did not let you into this meeting.", await page.TextContentAsync("[data-role=join-error]"));
+        Assert.True(await page.IsVisibleAsync("[data-role=prejoin]"));
+    }
+
+    [Fact]
     public async Task A_wrong_passcode_and_an_unknown_meeting_show_the_same_message()
     {
-        var (code, _) = await ScheduledMeetings.CreateAsync(admission.Server, "Họp kín", Passcode);
+        var (code, _, _) = await ScheduledMeetings.CreateAsync(admission.Server, "Họp kín", Passcode);
         var messages = new List<string?>();
         foreach (var (meeting, passcode) in new[] { (code, "Sai-mat-ma-1"), (MeetingCode.Create(), Passcode) })
         {
@@ -90,6 +130,40 @@ public sealed class WaitingRoomTests(BrowserFixture fixture, AdmissionServer adm
         var seconds = int.Parse(System.Text.RegularExpressions.Regex.Match(text!, @"\d+").Value, System.Globalization.CultureInfo.InvariantCulture);
         Assert.InRange(seconds, 1, 60);
         Assert.Matches(@"^Thử lại sau \d+ giây$", await page.TextContentAsync("button[data-action=join]"));
+    }
+
+    private static async Task KnockAsync(IPage page, string code, string name)
+    {
+        await OpenAsync(page, code);
+        await page.FillAsync("input[name=displayName]", name);
+        await page.FillAsync("input[name=passcode]", Passcode);
+        await page.ClickAsync("button[data-action=join]");
+        await page.WaitForSelectorAsync("[data-role=waiting-room][data-state=waiting]", new PageWaitForSelectorOptions { State = WaitForSelectorState.Visible });
+    }
+
+    /// <summary>The host, connected to the live room on the server side, decides as the host's Admit or Deny would.</summary>
+    private async Task<HostSeat> HostAsync(Guid meetingId)
+    {
+        var services = admission.Server.Services;
+        var pass = new AdmissionPass(meetingId, "harness", "Họp", "Chủ trì", MeetingRole.Host, PreAdmitted: true, AccountId: null,
+            InvitationId: null, DeviceId: Guid.NewGuid().ToString("N"), IpAddress: "127.0.0.1", MeetingPolicy.SecureDefault,
+            DateTimeOffset.UtcNow.AddMinutes(5));
+        var room = await services.GetRequiredService<LiveRooms>().OpenAsync(pass);
+        var endpoint = "harness-host-" + Guid.NewGuid().ToString("N");
+        var knock = room.Knock(pass, endpoint);
+        Assert.Equal(KnockState.Admitted, knock.State);
+        Assert.Null(room.Connect(knock.Participant!.Id, endpoint, out _).Problem);
+        return new HostSeat(room, knock.Participant.Id, services.GetRequiredService<LiveMeetingDispatcher>());
+    }
+
+    private sealed record HostSeat(MeetingRoom Room, string Id, LiveMeetingDispatcher Dispatcher)
+    {
+        public async Task DecideAsync(Func<MeetingRoom, RoomResult> decision)
+        {
+            var result = decision(Room);
+            Assert.Null(result.Problem);
+            await Dispatcher.DispatchAsync(Room, result.Events);
+        }
     }
 
     private static async Task OpenAsync(IPage page, string code)
