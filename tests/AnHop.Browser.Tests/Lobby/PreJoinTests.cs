@@ -78,6 +78,33 @@ public sealed class PreJoinTests(BrowserFixture fixture)
     }
 
     [Fact]
+    public async Task Refused_camera_and_microphone_permissions_say_how_to_grant_them_and_joining_stays_possible()
+    {
+        // A browser whose permission prompt answers "Block" (Chromium's fake media UI, set to deny).
+        using var playwright = await Microsoft.Playwright.Playwright.CreateAsync();
+        await using var browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
+        {
+            ExecutablePath = Chromium.ExecutablePath,
+            Headless = true,
+            Args = [.. Chromium.Flags.Where(f => !f.StartsWith("--use-fake-ui-for-media-stream", StringComparison.Ordinal)),
+                "--use-fake-ui-for-media-stream=deny"],
+        });
+        await using var context = await browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = fixture.Server.BaseUrl.ToString() });
+        await context.AddCookiesAsync([new Cookie { Name = AnHop.Server.Localization.Cultures.CookieName, Value = "c=en|uic=en", Url = fixture.Server.BaseUrl.ToString() }]);
+        var page = await context.NewPageAsync();
+        await OpenAsync(page, Code);
+
+        await page.WaitForSelectorAsync("[data-role=device-status][data-problem=denied]");
+        Assert.Equal(
+            "Your browser has not allowed AnHop to use the camera and microphone. Click the padlock next to the page address, "
+            + "allow the camera and microphone, then reload the page. You can still join without the camera and microphone.",
+            await page.TextContentAsync("[data-role=device-status]"));
+        Assert.True(await page.IsVisibleAsync("[data-role=preview-off]"));
+        Assert.False(await page.IsDisabledAsync("button[data-action=join]"));
+        await Accessibility.AssertNoSeriousViolationsAsync(page, "pre-join, permissions refused");
+    }
+
+    [Fact]
     public async Task An_invitation_token_leaves_the_address_bar_and_the_passcode_is_never_taken_from_the_address()
     {
         var (context, page, recorder) = await LocalisedPages.NewPageAsync(fixture, "vi", FormFactor.Desktop);
