@@ -24,7 +24,8 @@ public sealed class MeetingPasscodes
     /// <summary>True only when <paramref name="hash"/> exists and <paramref name="passcode"/> matches it.</summary>
     public bool Verify(string? hash, string? passcode)
     {
-        var result = _hasher.VerifyHashedPassword(this, hash ?? _dummyHash, passcode ?? "");
+        // Argon2 refuses an empty input; a space is never part of a valid passcode, so it never matches.
+        var result = _hasher.VerifyHashedPassword(this, hash ?? _dummyHash, string.IsNullOrEmpty(passcode) ? " " : passcode);
         return hash is not null && result != PasswordVerificationResult.Failed;
     }
 }
