@@ -1,5 +1,8 @@
 using AnHop.Browser.Tests.Harness;
 using AnHop.Core.Meetings;
+using AnHop.Server.Data;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 
 namespace AnHop.Browser.Tests.Lobby;
@@ -102,6 +105,36 @@ public sealed class PreJoinTests(BrowserFixture fixture)
         Assert.True(await page.IsVisibleAsync("[data-role=preview-off]"));
         Assert.False(await page.IsDisabledAsync("button[data-action=join]"));
         await Accessibility.AssertNoSeriousViolationsAsync(page, "pre-join, permissions refused");
+    }
+
+    [Fact]
+    public async Task A_signed_in_person_finds_their_account_name_filled_in()
+    {
+        const string password = "lục bình trôi qua cầu Long Biên";
+        var email = $"dang.thu.thao.{Guid.NewGuid():N}@anhop.test";
+        await using (var scope = fixture.Server.Services.CreateAsyncScope())
+        {
+            var users = scope.ServiceProvider.GetRequiredService<UserManager<AnHopUser>>();
+            var created = await users.CreateAsync(
+                new AnHopUser { UserName = email, Email = email, DisplayName = "Đặng Thu Thảo", EmailConfirmed = true, CreatedAt = DateTimeOffset.UtcNow },
+                password);
+            Assert.True(created.Succeeded, string.Join("; ", created.Errors.Select(e => e.Description)));
+        }
+
+        var (context, page, recorder) = await LocalisedPages.NewPageAsync(fixture, "vi", FormFactor.Desktop);
+        await using var _ = context;
+        var signIn = await context.APIRequest.PostAsync("/api/account/sign-in", new APIRequestContextOptions
+        {
+            DataObject = new { email, password },
+            Headers = new Dictionary<string, string> { ["X-AnHop-Request"] = "1" },
+        });
+        Assert.True(signIn.Ok, await signIn.TextAsync());
+        await OpenAsync(page, Code);
+
+        await page.WaitForFunctionAsync("() => document.querySelector('input[name=displayName]').value !== ''");
+        Assert.Equal("Đặng Thu Thảo", await page.InputValueAsync("input[name=displayName]"));
+        Assert.Equal("", await page.InputValueAsync("input[name=passcode]"));
+        recorder.AssertNoConsoleProblems();
     }
 
     [Fact]

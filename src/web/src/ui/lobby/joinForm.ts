@@ -30,22 +30,19 @@ export class JoinForm {
     return form && name && passcode && button && error ? new JoinForm(form, name, passcode, button, error) : undefined;
   }
 
-  /** The account's display name when signed in (the endpoint may refuse or be missing: then nothing), else the remembered one. */
+  /** The account's display name when signed in (the endpoint may refuse or be missing: then nothing), else the name used last time here. */
   async prefill(signedIn: boolean): Promise<void> {
-    const remembered = localStorage.getItem(rememberedName);
-    if (remembered && !this.name.value) {
-      this.name.value = remembered;
-    }
-    if (!signedIn) {
-      return;
-    }
-    try {
-      const me = await getJson<{ displayName?: string }>('/api/account/me');
-      if (me.displayName && !this.name.value) {
-        this.name.value = me.displayName;
+    let name = '';
+    if (signedIn) {
+      try {
+        name = (await getJson<{ displayName?: string }>('/api/account/me')).displayName ?? '';
+      } catch {
+        // Not signed in after all, or no account API on this server: fall back to the remembered name.
       }
-    } catch {
-      // Not signed in after all, or no account API on this server: the person types a name.
+    }
+    name ||= localStorage.getItem(rememberedName) ?? '';
+    if (name && !this.name.value) {
+      this.name.value = name;
     }
   }
 
