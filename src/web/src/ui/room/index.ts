@@ -6,6 +6,7 @@ import { MediaSession, type RemoteTrack } from '../../media/mediaSession';
 import { assessQuality } from '../../media/quality';
 import type { ChatMessage, JoinResult, MediaSource, MeetingHubClient, Participant } from '../../protocol/meetingHub';
 import { createChatPanel } from '../chat/chatPanel';
+import { mountWaitingList } from '../lobby/waitingList';
 import { t } from '../text';
 import { button, el, roleOf, setLabel } from './dom';
 import { createParticipantsPanel } from './participants';
@@ -139,6 +140,8 @@ export function enterMeeting(root: HTMLElement, hub: MeetingHubClient, ticket: s
   });
   const people = createParticipantsPanel(hub, (message) => { status.textContent = message; });
   side.append(chat.element, people.element);
+  // Mounted before Join: the server tells a host the waiting list as soon as they arrive.
+  const waitingList = mountWaitingList(people.waitingList, hub, { toastHost: room });
 
   const showPanel = (next: Panel): void => {
     panel = next;
@@ -406,6 +409,7 @@ export function enterMeeting(root: HTMLElement, hub: MeetingHubClient, ticket: s
   const finish = (next: 'left' | 'failed', message: string): void => {
     if (state === 'left') return;
     clearInterval(qualityTimer);
+    waitingList.dispose();
     tiles.close();
     session.close();
     for (const track of local.getTracks()) track.stop();

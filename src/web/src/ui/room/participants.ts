@@ -48,7 +48,7 @@ export function createParticipantsPanel(hub: MeetingHubClient, onError: (message
 
   const render: ParticipantsPanel['render'] = (participants, me) => {
     heading.textContent = t('Room.ParticipantsCount', participants.length);
-    waitingList.hidden = !me.canModerate || waitingList.childElementCount === 0;
+    waitingList.hidden = !me.canModerate;
     const sorted = [...participants].sort((a, b) => rank(a) - rank(b) || a.displayName.localeCompare(b.displayName));
     list.replaceChildren(...sorted.map((p) => {
       const item = el('li', 'participant');
