@@ -53,9 +53,10 @@ public sealed partial class MeetingHub
     [RequiresCapability(Capabilities.Moderate, HostOnly = true)]
     public Task EndForAll() => Control((room, me) => room.EndForAll(me));
 
-    private Task Control(Func<AnHop.Core.Meetings.Live.MeetingRoom, string, AnHop.Core.Meetings.Live.RoomResult> operation)
+    private Task Control(Func<AnHop.Core.Meetings.Live.MeetingRoom, string, AnHop.Core.Meetings.Live.RoomResult> operation,
+        [System.Runtime.CompilerServices.CallerMemberName] string action = "")
     {
         var (room, me) = Live;
-        return ApplyAsync(room, operation(room, me));
+        return ApplyAsync(room, operation(room, me), action);
     }
 }

@@ -16,7 +16,8 @@ public sealed partial class MeetingHub(
     LiveMeetings meetings,
     LiveRooms rooms,
     LiveMeetingDispatcher dispatcher,
-    MeetingMedia media) : Hub
+    MeetingMedia media,
+    ILogger<MeetingHub> logger) : Hub
 {
     public const string Path = "/hubs/meeting";
     private const string WaitingKey = "anhop.waiting";
@@ -25,10 +26,8 @@ public sealed partial class MeetingHub(
     [BeforeAdmission]
     public async Task<KnockAnswer> Knock(string pass)
     {
-        if (HubAuthorizationFilter.Participant(Context) is not null || Context.Items.ContainsKey(WaitingKey))
-        {
-            throw new HubException("This connection has knocked already.");
-        }
+        // A connection waits in one place at a time (the room refuses a second knock while it waits); once denied it may knock again.
+        EnsureNotJoined();
 
         if (!passes.TryRedeem(pass, out var admission) || admission is null)
         {
@@ -39,6 +38,7 @@ public sealed partial class MeetingHub(
         var knock = room.Knock(admission, Context.ConnectionId);
         if (knock.State == KnockState.Refused)
         {
+            LiveLog.Refused(logger, nameof(Knock), room.Id, knock.Problem ?? "");
             throw new HubException(knock.Problem);
         }
 
@@ -146,10 +146,11 @@ public sealed partial class MeetingHub(
         meetings.Find(Me.MeetingId) is { } room ? (room, Me.ParticipantId) : throw new HubException(HubAuthorizationFilter.JoinFirst);
 
     /// <summary>Sends what an operation changed, or refuses the call with the room's reason.</summary>
-    private async Task ApplyAsync(MeetingRoom room, RoomResult result)
+    private async Task ApplyAsync(MeetingRoom room, RoomResult result, string action)
     {
         if (!result.Succeeded)
         {
+            LiveLog.Refused(logger, action, room.Id, result.Problem ?? "");
             throw new HubException(result.Problem);
         }
 

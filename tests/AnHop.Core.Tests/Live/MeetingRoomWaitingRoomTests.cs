@@ -132,4 +132,19 @@ public sealed class MeetingRoomWaitingRoomTests
         _f.Time.Now += MeetingRoom.RejoinWindow;
         Assert.False(_f.Room.Rejoin(back.RejoinToken, "guest-4", out _).Succeeded);
     }
+
+    [Fact]
+    public void A_meeting_held_again_after_everyone_left_gets_a_fresh_room()
+    {
+        var meetings = new LiveMeetings();
+        var first = meetings.Open(RoomFixture.MeetingId, () => _f.Room);
+        var host = _f.Enter(_f.HostPass(), "host");
+        Assert.Same(first, meetings.Open(RoomFixture.MeetingId, () => new RoomFixture().Room));
+
+        _f.Room.Drop(host, "host");
+        Assert.Same(first, meetings.Open(RoomFixture.MeetingId, () => new RoomFixture().Room)); // the seat is kept for a rejoin
+        _f.Time.Now += MeetingRoom.RejoinWindow;
+        Assert.NotSame(first, meetings.Open(RoomFixture.MeetingId, () => new RoomFixture().Room));
+        Assert.Equal(1, meetings.Count);
+    }
 }

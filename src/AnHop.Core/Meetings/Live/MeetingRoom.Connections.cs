@@ -117,12 +117,8 @@ public sealed partial class MeetingRoom
     {
         participant.Endpoint = endpoint;
         participant.AbsentSince = null;
+        // Hosts learn who waits from the join answer (Waiting()); later knocks reach them as events.
         events.Add(new ParticipantJoined(participant.View()));
-        if (participant.Hosting)
-        {
-            events.Add(new WaitingListChanged(_waiting.Select(w => w.View()).ToList(), [endpoint]));
-        }
-
         return new JoinSnapshot(participant.View(), participant.Capabilities,
             _participants.Values.Where(p => p.Endpoint is not null).Select(p => p.View()).ToList(),
             [.. _chat], Title, _locked, _chatEnabled, RejoinTokenFor(participant));
