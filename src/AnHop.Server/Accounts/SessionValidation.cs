@@ -30,7 +30,8 @@ public static class SessionValidation
             ? null
             : await db.Set<UserSession>().FirstOrDefaultAsync(s => s.Id == sessionId && s.UserId == userId);
         var now = services.GetRequiredService<TimeProvider>().GetUtcNow();
-        // Identity changes the security stamp when roles, password or second factor change: a cookie made before is stale.
+        // Identity renews the security stamp when the password or second factor changes (and role changes should renew it):
+        // a cookie made before is stale.
         var stampClaim = services.GetRequiredService<IOptions<IdentityOptions>>().Value.ClaimsIdentity.SecurityStampClaimType;
         var stamp = await db.Users.Where(u => u.Id == userId).Select(u => u.SecurityStamp).FirstOrDefaultAsync();
         if (session is null || session.RevokedAt is not null || stamp is null || stamp != principal!.FindFirst(stampClaim)?.Value)

@@ -20,7 +20,7 @@ public static class MeetingPageEndpoints
                 <p role="status">{PageRenderer.Encode(t["Room.Connecting"])}</p>
                 </div>
                 """;
-            return pages.Page("meeting", t["Room.Title"], body, StatusCodes.Status200OK, "Room.", "Chat.");
+            return pages.Page("meeting", t["Room.Title"], body, StatusCodes.Status200OK, "Room.", "Chat.", "Lobby.WaitingList.");
         }).ExcludeFromDescription().AllowAnonymous(); // useless without a join ticket
         return routes;
     }

@@ -51,12 +51,18 @@ public sealed class RoomPage : IAsyncDisposable
     /// <summary>Main-frame navigations and new pages since the page joined.</summary>
     public int Navigations => _navigations;
 
-    public static async Task<RoomPage> JoinAsync(BrowserFixture fixture, Guid meetingId, string name)
+    /// <summary>A light participant: no camera or microphone rights, English at the fixture's default size.</summary>
+    public static Task<RoomPage> JoinAsync(BrowserFixture fixture, Guid meetingId, string name) =>
+        JoinAsync(fixture, meetingId, name, MeetingRole.Participant, Capabilities.Subscribe | Capabilities.Chat | Capabilities.ChatLinks, "en", null);
+
+    /// <param name="restrictTo">Without audio or video here, the person is muted or their camera stopped before joining.</param>
+    /// <param name="size">The viewport; null for the fixture's default.</param>
+    public static async Task<RoomPage> JoinAsync(BrowserFixture fixture, Guid meetingId, string name, MeetingRole role,
+        Capabilities? restrictTo, string language, FormFactor? size)
     {
         ArgumentNullException.ThrowIfNull(fixture);
-        var ticket = await LiveAdmission.AdmitAsync(fixture.Server, meetingId, name, MeetingRole.Participant, ChatPolicy,
-            restrictTo: Capabilities.Subscribe | Capabilities.Chat | Capabilities.ChatLinks);
-        var (context, page, recorder) = await fixture.NewPageAsync();
+        var ticket = await LiveAdmission.AdmitAsync(fixture.Server, meetingId, name, role, ChatPolicy, restrictTo);
+        var (context, page, recorder) = size is null ? await fixture.NewPageAsync() : await LocalisedPages.NewPageAsync(fixture, language, size);
         await page.GotoAsync("/meeting#ticket=" + ticket);
         await page.WaitForFunctionAsync("() => ['joined', 'failed'].includes(document.querySelector('[data-role=meeting]')?.dataset.state)",
             null, new PageWaitForFunctionOptions { Timeout = 20_000 });

@@ -8,15 +8,10 @@ export function el<K extends keyof HTMLElementTagNameMap>(tag: K, className?: st
 }
 
 /** A button with a visible or screen-reader label; `pressed` makes it a toggle. */
-export function button(action: string, label: string, options: { pressed?: boolean; className?: string; icon?: string } = {}): HTMLButtonElement {
+export function button(action: string, label: string, options: { pressed?: boolean; className?: string } = {}): HTMLButtonElement {
   const b = el('button', options.className ?? 'control');
   b.type = 'button';
   b.dataset['action'] = action;
-  if (options.icon) {
-    const icon = el('span', 'icon', options.icon);
-    icon.setAttribute('aria-hidden', 'true');
-    b.append(icon);
-  }
   b.append(el('span', 'label', label));
   if (options.pressed !== undefined) b.setAttribute('aria-pressed', String(options.pressed));
   return b;

@@ -6,6 +6,7 @@ import { MediaSession, type RemoteTrack } from '../../media/mediaSession';
 import { assessQuality } from '../../media/quality';
 import type { ChatMessage, JoinResult, MediaSource, MeetingHubClient, Participant } from '../../protocol/meetingHub';
 import { createChatPanel } from '../chat/chatPanel';
+import { mountWaitingList } from '../lobby/waitingList';
 import { t } from '../text';
 import { button, el, roleOf, setLabel } from './dom';
 import { createParticipantsPanel } from './participants';
@@ -81,18 +82,18 @@ export function enterMeeting(root: HTMLElement, hub: MeetingHubClient, ticket: s
   const controls = el('div', 'room-controls');
   controls.setAttribute('role', 'toolbar');
   controls.setAttribute('aria-label', t('Room.Controls'));
-  const mic = button('mic', t('Room.Mute'), { pressed: false, icon: '🎙' });
-  const camera = button('camera', t('Room.CameraOffAction'), { pressed: false, icon: '📷' });
-  const share = button('share', t('Room.ShareScreen'), { pressed: false, icon: '🖥' });
+  const mic = button('mic', t('Room.Mute'), { pressed: false });
+  const camera = button('camera', t('Room.CameraOffAction'), { pressed: false });
+  const share = button('share', t('Room.ShareScreen'), { pressed: false });
   share.hidden = true;
-  const hand = button('hand', t('Room.RaiseHand'), { pressed: false, icon: '✋' });
-  const layout = button('layout', t('Room.SpeakerLayout'), { pressed: false, icon: '▦' });
-  const chatToggle = button('chat', t('Room.Chat'), { pressed: false, icon: '💬' });
+  const hand = button('hand', t('Room.RaiseHand'), { pressed: false });
+  const layout = button('layout', t('Room.SpeakerLayout'), { pressed: false });
+  const chatToggle = button('chat', t('Room.Chat'), { pressed: false });
   const unreadBadge = el('span', 'unread');
   unreadBadge.hidden = true;
   chatToggle.append(unreadBadge);
-  const peopleToggle = button('participants', t('Room.Participants'), { pressed: false, icon: '👥' });
-  const help = button('shortcuts', t('Room.Shortcuts'), { icon: '?' });
+  const peopleToggle = button('participants', t('Room.Participants'), { pressed: false });
+  const help = button('shortcuts', t('Room.Shortcuts'));
   help.setAttribute('aria-haspopup', 'dialog');
   const leave = button('leave', t('Room.Leave'), { className: 'control leave' });
   const endForAll = button('end-for-all', t('Room.EndForAll'), { className: 'control leave' });
@@ -134,11 +135,15 @@ export function enterMeeting(root: HTMLElement, hub: MeetingHubClient, ticket: s
   const chat = createChatPanel(() => me.id, (text) => hub.sendChat(text));
   chat.onUnread((count) => {
     unreadBadge.hidden = count === 0;
-    unreadBadge.textContent = String(count);
-    chatToggle.setAttribute('aria-label', count === 0 ? t('Room.Chat') : t('Room.ChatUnread', count));
+    // The number is seen; the words are heard (the button's name keeps its visible text).
+    const seen = el('span', undefined, String(count));
+    seen.setAttribute('aria-hidden', 'true');
+    unreadBadge.replaceChildren(seen, el('span', 'visually-hidden', `, ${t('Room.ChatUnread', count)}`));
   });
   const people = createParticipantsPanel(hub, (message) => { status.textContent = message; });
   side.append(chat.element, people.element);
+  // Mounted before Join: the server tells a host the waiting list as soon as they arrive.
+  const waitingList = mountWaitingList(people.waitingList, hub, { toastHost: room });
 
   const showPanel = (next: Panel): void => {
     panel = next;
@@ -406,6 +411,7 @@ export function enterMeeting(root: HTMLElement, hub: MeetingHubClient, ticket: s
   const finish = (next: 'left' | 'failed', message: string): void => {
     if (state === 'left') return;
     clearInterval(qualityTimer);
+    waitingList.dispose();
     tiles.close();
     session.close();
     for (const track of local.getTracks()) track.stop();

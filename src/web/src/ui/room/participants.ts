@@ -48,7 +48,11 @@ export function createParticipantsPanel(hub: MeetingHubClient, onError: (message
 
   const render: ParticipantsPanel['render'] = (participants, me) => {
     heading.textContent = t('Room.ParticipantsCount', participants.length);
-    waitingList.hidden = !me.canModerate || waitingList.childElementCount === 0;
+    waitingList.hidden = !me.canModerate;
+    // A re-render keeps what the host was doing: open action menus and the focused control.
+    const open = new Set([...list.querySelectorAll<HTMLElement>('li[data-participant]:has(details[open])')].map((li) => li.dataset['participant']));
+    const focused = list.contains(document.activeElement) ? document.activeElement as HTMLElement : null;
+    const focusKey = focused ? [focused.closest<HTMLElement>('li')?.dataset['participant'], focused.dataset['action'] ?? focused.tagName] : null;
     const sorted = [...participants].sort((a, b) => rank(a) - rank(b) || a.displayName.localeCompare(b.displayName));
     list.replaceChildren(...sorted.map((p) => {
       const item = el('li', 'participant');
@@ -83,10 +87,16 @@ export function createParticipantsPanel(hub: MeetingHubClient, onError: (message
           actions.append(b);
         }
         details.append(summary, actions);
+        details.open = open.has(p.id);
         item.append(details);
       }
       return item;
     }));
+    if (focusKey) {
+      const item = list.querySelector<HTMLElement>(`li[data-participant="${CSS.escape(focusKey[0] ?? '')}"]`);
+      const target = focusKey[1] === 'SUMMARY' ? item?.querySelector<HTMLElement>('summary') : item?.querySelector<HTMLElement>(`[data-action="${CSS.escape(focusKey[1] ?? '')}"]`);
+      target?.focus();
+    }
   };
   return { element, waitingList, render };
 }

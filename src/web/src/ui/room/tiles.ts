@@ -58,7 +58,7 @@ export class Tiles {
       caption.append(name, flags);
       const avatar = el('span', 'tile-avatar');
       avatar.setAttribute('aria-hidden', 'true');
-      const pin = el('button', 'tile-action pin');
+      const pin = el('button', 'tile-action pin', t('Room.PinShort'));
       pin.type = 'button';
       pin.dataset['action'] = 'pin';
       pin.setAttribute('aria-pressed', 'false');
@@ -69,6 +69,7 @@ export class Tiles {
       this.host.grid.append(figure);
       this.sizes.observe(video);
       this.label(key, participant.displayName, screen);
+      this.refreshVideoState(key);
       this.arrange();
     }
     return tile;
