@@ -70,6 +70,40 @@ public sealed class WaitingRoomTests(BrowserFixture fixture, AdmissionServer adm
     }
 
     [Fact]
+    public async Task The_host_hears_the_knock_sees_the_guest_in_the_waiting_list_and_admits_them_into_the_meeting()
+    {
+        var (code, _, meetingId) = await ScheduledMeetings.CreateAsync(fixture.Server, "Họp chuyên đề", Passcode);
+        var hostTicket = await LiveAdmission.AdmitAsync(fixture.Server, meetingId, "Chủ trì", MeetingRole.Host, MeetingPolicy.SecureDefault);
+        var (hostContext, host, hostRecorder) = await LocalisedPages.NewPageAsync(fixture, "en", FormFactor.Desktop);
+        await using var _ = hostContext;
+        await host.GotoAsync("/meeting#ticket=" + hostTicket);
+        await host.WaitForFunctionAsync("() => document.querySelector('[data-role=meeting]')?.dataset.state === 'joined'",
+            null, new PageWaitForFunctionOptions { Timeout = 20_000 });
+
+        var (guestContext, guest, _) = await LocalisedPages.NewPageAsync(fixture, "vi", FormFactor.Desktop);
+        await using var __ = guestContext;
+        await KnockAsync(guest, code, "Hoàng Thị Mai");
+
+        // The knock: a toast with the name, and the person in the host's waiting list.
+        var toast = host.Locator("[data-role=knock-toast]");
+        await toast.WaitForAsync(new LocatorWaitForOptions { State = WaitForSelectorState.Visible });
+        Assert.Equal("Hoàng Thị Mai is waiting to join.", (await toast.Locator("p").TextContentAsync())?.Trim());
+        await host.ClickAsync("button[data-action=participants]");
+        var admit = host.Locator("li[data-waiter] button[data-action=admit]");
+        await admit.WaitForAsync(new LocatorWaitForOptions { State = WaitForSelectorState.Visible });
+        Assert.Equal("Admit Hoàng Thị Mai", await admit.GetAttributeAsync("aria-label"));
+        Assert.Equal("1 waiting", await host.Locator(".waiting-summary").TextContentAsync());
+        await Screenshots.SaveAsync(host, "waiting-list", "en", FormFactor.Desktop);
+        await admit.ClickAsync();
+
+        await guest.WaitForFunctionAsync("() => document.querySelector('[data-role=meeting]')?.dataset.state === 'joined'",
+            null, new PageWaitForFunctionOptions { Timeout = 20_000 });
+        await host.WaitForFunctionAsync("() => document.querySelectorAll('li[data-waiter]').length === 0");
+        Assert.Equal("Nobody is waiting.", await host.Locator(".waiting-summary").TextContentAsync());
+        hostRecorder.AssertOnlyRequestsTo(fixture.Server.BaseUrl);
+    }
+
+    [Fact]
     public async Task A_guest_the_host_denies_is_told_so_and_is_back_at_the_form()
     {
         var (code, _, meetingId) = await ScheduledMeetings.CreateAsync(admission.Server, "Họp kín", Passcode);
