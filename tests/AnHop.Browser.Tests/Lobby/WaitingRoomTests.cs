@@ -50,7 +50,7 @@ public sealed class WaitingRoomTests(BrowserFixture fixture, AdmissionServer adm
     }
 
     [Fact]
-    public async Task A_guest_let_in_by_the_host_enters_the_meeting_view_with_the_camera_chosen_before_joining()
+    public async Task A_guest_let_in_by_the_host_enters_the_meeting_view_on_the_same_page()
     {
         var (code, _, meetingId) = await ScheduledMeetings.CreateAsync(admission.Server, "Họp giao ban", Passcode);
         var (context, page, recorder) = await LocalisedPages.NewPageAsync(fixture, "vi", FormFactor.Desktop, admission.Server);
