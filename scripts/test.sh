@@ -50,6 +50,8 @@ ip netns exec "$ns" ip link set v1 up
 ip netns exec "$ns" ip -4 addr show | sed -n 's/^ *inet /  inet /p'
 
 rm -rf "$results"; mkdir -p "$results"
+# Browser tests save their screenshots under $ANHOP_ARTIFACTS/screenshots, kept with the results.
+export ANHOP_ARTIFACTS="$results"
 status=0
 for project in tests/*/*.csproj; do
   name=$(basename "$project" .csproj)

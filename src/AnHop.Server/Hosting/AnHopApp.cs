@@ -7,6 +7,7 @@ using AnHop.Core.Meetings;
 using AnHop.Server.Localization;
 using AnHop.Server.Media;
 using AnHop.Server.Meetings;
+using AnHop.Server.Meetings.Entry;
 using AnHop.Server.Meetings.Directory;
 using AnHop.Server.Options;
 using AnHop.Server.Setup;
@@ -237,7 +238,9 @@ public static class AnHopApp
         app.MapHome();
         app.MapSetup();
         app.MapMeetingPage();
+        app.MapMeetingEntry();
         app.MapMeetingDirectory();
+        app.MapAwayPage();
         app.MapAccounts();
         app.MapHub<MeetingHub>(MeetingHub.Path).AllowAnonymous(); // each hub method is authorised by HubAuthorizationFilter
     }

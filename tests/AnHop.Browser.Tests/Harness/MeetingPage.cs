@@ -31,14 +31,16 @@ public sealed class MeetingPage : IAsyncDisposable
     {
         ArgumentNullException.ThrowIfNull(fixture);
         ArgumentNullException.ThrowIfNull(server);
-        var participantId = "p-" + Guid.NewGuid().ToString("N")[..8];
-        var ticket = server.Services.GetRequiredService<JoinTicketStore>().Issue(meetingId, participantId, name, capabilities);
+        // Screen sharing comes with hosting under the default policy; fewer rights are the host's mute and camera stop.
+        var role = capabilities.HasFlag(Capabilities.PublishScreen) ? MeetingRole.Host : MeetingRole.Participant;
+        var ticket = await LiveAdmission.AdmitAsync(server, Guid.Parse(meetingId), name, role, restrictTo: capabilities);
         var (context, page, recorder) = await fixture.NewPageAsync(server);
         await page.GotoAsync("/meeting#ticket=" + ticket);
         await page.WaitForFunctionAsync("() => ['joined', 'failed'].includes(document.querySelector('[data-role=meeting]').dataset.state)",
             null, new PageWaitForFunctionOptions { Timeout = 20_000 });
         var state = await page.GetAttributeAsync("[data-role=meeting]", "data-state");
         Assert.True(state == "joined", $"{name} did not join: {await page.TextContentAsync("[data-role=status]")}");
+        var participantId = await page.GetAttributeAsync("[data-role=meeting]", "data-participant") ?? "";
         return new MeetingPage(context, page, recorder, participantId);
     }
 

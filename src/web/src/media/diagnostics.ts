@@ -29,6 +29,8 @@ export interface SessionStats {
   readonly outbound: OutboundSummary[];
   readonly srtpCiphers: string[];
   readonly dtlsStates: string[];
+  /** Current round-trip times (seconds) of the selected ICE candidate pairs. */
+  readonly roundTripTimes: number[];
 }
 
 type Stat = Record<string, unknown>;
@@ -36,7 +38,7 @@ const num = (s: Stat, key: string): number => (typeof s[key] === 'number' ? (s[k
 const str = (s: Stat, key: string): string => (typeof s[key] === 'string' ? (s[key] as string) : '');
 
 export async function collectStats(send: RTCPeerConnection, receive: RTCPeerConnection): Promise<SessionStats> {
-  const result: SessionStats = { inbound: [], outbound: [], srtpCiphers: [], dtlsStates: [] };
+  const result: SessionStats = { inbound: [], outbound: [], srtpCiphers: [], dtlsStates: [], roundTripTimes: [] };
   for (const pc of [send, receive]) {
     const report = await pc.getStats();
     report.forEach((value) => {
@@ -61,6 +63,9 @@ export async function collectStats(send: RTCPeerConnection, receive: RTCPeerConn
         case 'transport':
           if (str(s, 'srtpCipher')) result.srtpCiphers.push(str(s, 'srtpCipher'));
           if (str(s, 'dtlsState')) result.dtlsStates.push(str(s, 'dtlsState'));
+          break;
+        case 'candidate-pair':
+          if (s['nominated'] === true && typeof s['currentRoundTripTime'] === 'number') result.roundTripTimes.push(num(s, 'currentRoundTripTime'));
           break;
         default:
           break;

@@ -66,6 +66,11 @@ export class MediaSession {
     });
   }
 
+  /** Whether this source is being sent (the server did not refuse it and it was not unpublished). */
+  isPublished(source: MediaSource): boolean {
+    return this.published.has(source);
+  }
+
   unpublish(source: MediaSource): Promise<void> {
     return this.sendQueue.run(async () => {
       const transceiver = this.published.get(source);

@@ -7,6 +7,8 @@ export interface ApiProblem {
   readonly status: number;
   readonly title: string;
   readonly errors: Record<string, string[]>;
+  /** From Retry-After on a 429: seconds until the server accepts the call again. */
+  readonly retryAfterSeconds?: number;
 }
 
 export type ApiResult<T> = { ok: true; value: T } | { ok: false; problem: ApiProblem };
@@ -19,15 +21,33 @@ export async function postJson<T>(url: string, body: unknown): Promise<ApiResult
     body: JSON.stringify(body),
   });
   const text = await response.text();
-  const parsed: unknown = text.length > 0 ? JSON.parse(text) : {};
+  const parsed = parseJson(text, response.headers.get('Content-Type'));
   if (response.ok) {
     return { ok: true, value: parsed as T };
   }
   const problem = parsed as Partial<ApiProblem>;
+  const retryAfter = Number.parseInt(response.headers.get('Retry-After') ?? '', 10);
   return {
     ok: false,
-    problem: { status: response.status, title: problem.title ?? response.statusText, errors: problem.errors ?? {} },
+    problem: {
+      status: response.status,
+      title: problem.title ?? response.statusText,
+      errors: problem.errors ?? {},
+      ...(Number.isFinite(retryAfter) && retryAfter > 0 ? { retryAfterSeconds: retryAfter } : {}),
+    },
   };
+}
+
+/** Error answers are not always JSON (a bare 404 or 429 has an empty or plain body). */
+function parseJson(text: string, contentType: string | null): unknown {
+  if (text.length === 0 || !(contentType ?? '').includes('json')) {
+    return {};
+  }
+  try {
+    return JSON.parse(text) as unknown;
+  } catch {
+    return {};
+  }
 }
 
 export async function getJson<T>(url: string): Promise<T> {

@@ -1,6 +1,6 @@
 // The meeting hub client (SignalR). Every call is authorised on the server by the join ticket bound to this
 // connection; the client only asks. No DOM here.
-import { HubConnection, HubConnectionBuilder, LogLevel } from '@microsoft/signalr';
+import { HubConnection, HubConnectionBuilder, HubConnectionState, LogLevel } from '@microsoft/signalr';
 
 export type MediaSource = 'microphone' | 'camera' | 'screen';
 
@@ -9,10 +9,43 @@ export interface PublishedSource {
   readonly source: MediaSource;
 }
 
+/** A participant as everyone in the meeting sees them (PROTOCOL: the participant object). */
+export interface Participant {
+  readonly id: string;
+  readonly displayName: string;
+  readonly role: string;
+  readonly handRaised: boolean;
+  readonly audioMuted: boolean;
+  readonly videoOff: boolean;
+  readonly sharing: boolean;
+  readonly canShareScreen: boolean;
+}
+
+/** A chat message: plain text, rendered with textContent only. */
+export interface ChatMessage {
+  readonly id: string;
+  readonly from: string;
+  readonly fromName: string;
+  readonly text: string;
+  readonly sentAt: string;
+}
+
+export interface MeetingState {
+  readonly title: string;
+  readonly locked: boolean;
+  readonly chatEnabled: boolean;
+}
+
 export interface JoinResult {
   readonly participantId: string;
   readonly displayName: string;
   readonly capabilities: readonly string[];
+  readonly role?: string;
+  readonly participants?: readonly Participant[];
+  readonly chat?: readonly ChatMessage[];
+  readonly meeting?: MeetingState;
+  /** The token for Rejoin after a dropped connection (PROTOCOL: `rejoin`). */
+  readonly rejoin?: string;
 }
 
 export interface PublishResult {
@@ -28,20 +61,92 @@ export interface MeetingEvents {
   activeSpeaker(participantId: string | null): void;
 }
 
+/** What happens in the room while this participant is in it (PROTOCOL: server → client). */
+export interface RoomEvents {
+  subscriptionOffer(offerSdp: string): void;
+  /** A participant object, or (for an older server) just an id and a name. */
+  participantJoined(participant: Participant): void;
+  participantLeft(participantId: string): void;
+  participantUpdated(participant: Participant): void;
+  producerClosed(participantId: string, source: MediaSource): void;
+  activeSpeaker(participantId: string | null): void;
+  capabilitiesChanged(capabilities: readonly string[]): void;
+  chatMessage(message: ChatMessage): void;
+  meetingUpdated(state: { locked: boolean; chatEnabled: boolean }): void;
+  unmuteRequested(kind: string): void;
+  removed(reason: string): void;
+  meetingEnded(): void;
+  /** The connection dropped; SignalR is trying again. */
+  reconnecting(): void;
+  /** The connection is back (new connection id): the room must Rejoin. */
+  reconnected(): void;
+  /** The connection is gone for good. */
+  closed(): void;
+}
+
+/** An older server names a joined participant by (id, name); the protocol sends the participant object. */
+function participantOf(value: unknown, name?: unknown): Participant {
+  if (typeof value === 'object' && value !== null) {
+    return value as Participant;
+  }
+  return {
+    id: String(value), displayName: typeof name === 'string' ? name : '', role: 'participant',
+    handRaised: false, audioMuted: false, videoOff: false, sharing: false, canShareScreen: false,
+  };
+}
+
+/** A person in the waiting room, as hosts see them. */
+export interface Waiter {
+  readonly id: string;
+  readonly displayName: string;
+  readonly role?: string;
+  readonly knockedAt?: string;
+}
+
+/** The answer to Knock: admitted at once (with the join ticket), or waiting for the host. */
+export interface KnockResult {
+  readonly state: 'waiting' | 'admitted';
+  readonly ticket?: string;
+}
+
+/** What the server tells a knocking connection while it waits. */
+export interface AdmissionEvents {
+  admitted(ticket: string): void;
+  denied(): void;
+  /** The connection dropped before a decision (a new connection is a stranger to the waiting room). */
+  closed(): void;
+}
+
+/** What hosts (Moderate) hear about the waiting room. */
+export interface WaitingRoomEvents {
+  knocked(waiter: Waiter): void;
+  waitingListChanged(waiting: readonly Waiter[]): void;
+}
+
 export class MeetingHub {
   private readonly connection: HubConnection;
 
-  constructor(events: MeetingEvents, url = '/hubs/meeting') {
-    this.connection = new HubConnectionBuilder().withUrl(url).configureLogging(LogLevel.Warning).build();
-    this.connection.on('SubscriptionOffer', (sdp: string) => events.subscriptionOffer(sdp));
-    this.connection.on('ParticipantJoined', (id: string, name: string) => events.participantJoined(id, name));
-    this.connection.on('ParticipantLeft', (id: string) => events.participantLeft(id));
-    this.connection.on('ProducerClosed', (id: string, source: MediaSource) => events.producerClosed(id, source));
-    this.connection.on('ActiveSpeaker', (id: string | null) => events.activeSpeaker(id));
+  constructor(events?: MeetingEvents, url = '/hubs/meeting') {
+    this.connection = new HubConnectionBuilder().withUrl(url).withAutomaticReconnect([0, 1000, 2000, 5000, 10_000, 20_000, 30_000])
+      .configureLogging(LogLevel.Warning).build();
+    if (events) {
+      this.connection.on('SubscriptionOffer', (sdp: string) => events.subscriptionOffer(sdp));
+      this.connection.on('ParticipantJoined', (id: string, name: string) => events.participantJoined(id, name));
+      this.connection.on('ParticipantLeft', (id: string) => events.participantLeft(id));
+      this.connection.on('ProducerClosed', (id: string, source: MediaSource) => events.producerClosed(id, source));
+      this.connection.on('ActiveSpeaker', (id: string | null) => events.activeSpeaker(id));
+    }
+  }
+
+  /** Starts the connection unless it is up already (the lobby may have knocked on it). */
+  async connect(): Promise<void> {
+    if (this.connection.state === HubConnectionState.Disconnected) {
+      await this.connection.start();
+    }
   }
 
   async join(ticket: string): Promise<JoinResult> {
-    await this.connection.start();
+    await this.connect();
     return this.connection.invoke<JoinResult>('Join', ticket);
   }
 
@@ -72,4 +177,122 @@ export class MeetingHub {
       await this.connection.stop();
     }
   }
+
+  // ---- The waiting room (PROTOCOL: Knock, Admitted, Denied; hosts: Knocked, WaitingListChanged, Admit…) ----
+
+  /** Knocks with the admission pass from POST /api/admission; the handlers hear the host's decision. */
+  async knock(pass: string, events: AdmissionEvents): Promise<KnockResult> {
+    this.connection.on('Admitted', (ticket: string) => events.admitted(ticket));
+    this.connection.on('Denied', () => events.denied());
+    this.connection.onreconnecting(() => events.closed());
+    this.connection.onclose(() => events.closed());
+    await this.connect();
+    return this.connection.invoke<KnockResult>('Knock', pass);
+  }
+
+  /** Stops hearing admission events (once admitted, the meeting view owns the connection). */
+  stopAdmissionEvents(): void {
+    this.connection.off('Admitted');
+    this.connection.off('Denied');
+  }
+
+  /** Hosts: hear knocks and the waiting list; returns a function that stops listening. */
+  watchWaitingRoom(events: WaitingRoomEvents): () => void {
+    const knocked = (waiter: Waiter): void => events.knocked(waiter);
+    const changed = (waiting: readonly Waiter[]): void => events.waitingListChanged(waiting);
+    this.connection.on('Knocked', knocked);
+    this.connection.on('WaitingListChanged', changed);
+    return () => {
+      this.connection.off('Knocked', knocked);
+      this.connection.off('WaitingListChanged', changed);
+    };
+  }
+
+  admit(waiterId: string): Promise<void> {
+    return this.connection.invoke('Admit', waiterId);
+  }
+
+  deny(waiterId: string): Promise<void> {
+    return this.connection.invoke('Deny', waiterId);
+  }
+
+  admitAll(): Promise<void> {
+    return this.connection.invoke('AdmitAll');
+  }
+
+  /** Closes the connection without a Leave (leaving the waiting room: the server forgets a knock when it drops). */
+  async disconnect(): Promise<void> {
+    await this.connection.stop();
+  }
+
+  // ---- In the room (PROTOCOL: Rejoin, chat, hand, moderation) ----
+
+  /** Listens to the room's events; registered before Join so no early offer or message is missed. */
+  onRoom(events: RoomEvents): void {
+    const c = this.connection;
+    c.on('SubscriptionOffer', (sdp: string) => events.subscriptionOffer(sdp));
+    c.on('ParticipantJoined', (p: unknown, name?: unknown) => events.participantJoined(participantOf(p, name)));
+    c.on('ParticipantLeft', (id: string) => events.participantLeft(id));
+    c.on('ParticipantUpdated', (p: Participant) => events.participantUpdated(p));
+    c.on('ProducerClosed', (id: string, source: MediaSource) => events.producerClosed(id, source));
+    c.on('ActiveSpeaker', (id: string | null) => events.activeSpeaker(id));
+    c.on('CapabilitiesChanged', (capabilities: string[]) => events.capabilitiesChanged(capabilities));
+    c.on('ChatMessage', (m: ChatMessage) => events.chatMessage(m));
+    c.on('MeetingUpdated', (m: { locked: boolean; chatEnabled: boolean }) => events.meetingUpdated(m));
+    c.on('UnmuteRequested', (kind: string) => events.unmuteRequested(kind));
+    c.on('Removed', (reason: string) => events.removed(reason));
+    c.on('MeetingEnded', () => events.meetingEnded());
+    c.onreconnecting(() => events.reconnecting());
+    c.onreconnected(() => events.reconnected());
+    c.onclose(() => events.closed());
+  }
+
+  /** Back into the meeting after a dropped connection, as the same participant (within the server's window). */
+  rejoin(token: string): Promise<JoinResult> {
+    return this.connection.invoke<JoinResult>('Rejoin', token);
+  }
+
+  sendChat(text: string): Promise<void> {
+    return this.connection.invoke('SendChat', text);
+  }
+
+  raiseHand(raised: boolean): Promise<void> {
+    return this.connection.invoke('RaiseHand', raised);
+  }
+
+  /** A host's action on one participant (PROTOCOL: host [Moderate]). */
+  moderate(action: 'Mute' | 'AskToUnmute' | 'StopCamera' | 'Remove' | 'Ban' | 'HandOverHost', participantId: string): Promise<void> {
+    return this.connection.invoke(action, participantId);
+  }
+
+  allowScreenShare(participantId: string, allowed: boolean): Promise<void> {
+    return this.connection.invoke('AllowScreenShare', participantId, allowed);
+  }
+
+  makeCoHost(participantId: string, coHost: boolean): Promise<void> {
+    return this.connection.invoke('MakeCoHost', participantId, coHost);
+  }
+
+  lock(locked: boolean): Promise<void> {
+    return this.connection.invoke('Lock', locked);
+  }
+
+  muteAll(): Promise<void> {
+    return this.connection.invoke('MuteAll');
+  }
+
+  setChatEnabled(enabled: boolean): Promise<void> {
+    return this.connection.invoke('SetChatEnabled', enabled);
+  }
+
+  async endForAll(): Promise<void> {
+    try {
+      await this.connection.invoke('EndForAll');
+    } finally {
+      await this.connection.stop();
+    }
+  }
 }
+
+/** The name the room and the lobby modules use for the hub client. */
+export type MeetingHubClient = MeetingHub;
