@@ -115,6 +115,7 @@ export function enterMeeting(root: HTMLElement, hub: MeetingHubClient, ticket: s
   let handUp = false;
   let panel: Panel = null;
   let chatEnabled = true;
+  let locked = false;
   let session: MediaSession;
 
   const setState = (next: typeof state, message: string): void => {
@@ -158,8 +159,9 @@ export function enterMeeting(root: HTMLElement, hub: MeetingHubClient, ticket: s
   showPanel(null);
 
   // ---- Header and roster ----
-  const renderHeader = (locked: boolean | null): void => {
-    if (locked !== null) {
+  const renderHeader = (lockedNow: boolean | null): void => {
+    if (lockedNow !== null) {
+      locked = lockedNow;
       lockBadge.hidden = false;
       lockBadge.dataset['locked'] = String(locked);
       lockBadge.textContent = locked ? t('Room.Locked') : t('Room.Unlocked');
@@ -174,7 +176,7 @@ export function enterMeeting(root: HTMLElement, hub: MeetingHubClient, ticket: s
   const renderRoster = (): void => {
     const mine = participants.get(me.id);
     if (mine) me = { ...me, role: roleOf(mine.role) };
-    people.render([...participants.values()], { id: me.id, role: me.role, canModerate: can('Moderate') });
+    people.render([...participants.values()], { id: me.id, role: me.role, canModerate: can('Moderate') }, { locked, chatEnabled });
     for (const p of participants.values()) {
       tiles.label(p.id, p.displayName);
       tiles.flags(p.id === me.id ? p : { ...p, audioMuted: p.audioMuted || closed.microphone.has(p.id), videoOff: p.videoOff || closed.camera.has(p.id) });
@@ -390,6 +392,7 @@ export function enterMeeting(root: HTMLElement, hub: MeetingHubClient, ticket: s
       chatEnabled = m.chatEnabled;
       chat.setEnabled(chatEnabled && can('Chat'));
       renderHeader(m.locked);
+      renderRoster();
     },
     unmuteRequested: (kind) => {
       status.textContent = kind === 'video' ? t('Room.AskedToStartCamera') : t('Room.AskedToUnmute');

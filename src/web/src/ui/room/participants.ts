@@ -8,7 +8,7 @@ export interface ParticipantsPanel {
   readonly element: HTMLElement;
   /** Where the lobby's waiting-list module mounts (hosts only). */
   readonly waitingList: HTMLElement;
-  render(participants: readonly Participant[], me: { id: string; role: string; canModerate: boolean }): void;
+  render(participants: readonly Participant[], me: { id: string; role: string; canModerate: boolean }, meeting: { locked: boolean; chatEnabled: boolean }): void;
 }
 
 type Action = { readonly action: string; readonly label: string; readonly run: () => Promise<void>; readonly danger?: boolean; readonly confirm?: string };
@@ -23,7 +23,25 @@ export function createParticipantsPanel(hub: MeetingHubClient, onError: (message
   waitingList.dataset['role'] = 'waiting-list';
   waitingList.hidden = true;
   const list = el('ul', 'participant-list');
-  element.append(heading, waitingList, list);
+  // The meeting as a whole (hosts and co-hosts): lock, mute everyone, chat on or off.
+  const meetingActions = el('div', 'action-list meeting-actions');
+  meetingActions.dataset['role'] = 'meeting-actions';
+  const meetingButton = (action: string, run: () => Promise<void>): HTMLButtonElement => {
+    const b = el('button', 'action');
+    b.type = 'button';
+    b.dataset['action'] = action;
+    b.addEventListener('click', () => {
+      b.disabled = true;
+      run().catch(() => onError(t('Room.ActionFailed'))).finally(() => { b.disabled = false; });
+    });
+    meetingActions.append(b);
+    return b;
+  };
+  let state = { locked: false, chatEnabled: true };
+  const lock = meetingButton('lock', () => hub.lock(!state.locked));
+  meetingButton('mute-all', () => hub.muteAll()).textContent = t('Room.Action.MuteAll');
+  const chatSwitch = meetingButton('chat-switch', () => hub.setChatEnabled(!state.chatEnabled));
+  element.append(heading, meetingActions, waitingList, list);
 
   const actionsFor = (p: Participant, me: { id: string; role: string }): Action[] => {
     const role = roleOf(p.role);
@@ -46,8 +64,12 @@ export function createParticipantsPanel(hub: MeetingHubClient, onError: (message
     return actions;
   };
 
-  const render: ParticipantsPanel['render'] = (participants, me) => {
+  const render: ParticipantsPanel['render'] = (participants, me, meeting) => {
+    state = meeting;
     heading.textContent = t('Room.ParticipantsCount', participants.length);
+    meetingActions.hidden = !me.canModerate;
+    lock.textContent = meeting.locked ? t('Room.Action.Unlock') : t('Room.Action.Lock');
+    chatSwitch.textContent = meeting.chatEnabled ? t('Room.Action.ChatOff') : t('Room.Action.ChatOn');
     waitingList.hidden = !me.canModerate;
     // A re-render keeps what the host was doing: open action menus and the focused control.
     const open = new Set([...list.querySelectorAll<HTMLElement>('li[data-participant]:has(details[open])')].map((li) => li.dataset['participant']));
@@ -71,7 +93,7 @@ export function createParticipantsPanel(hub: MeetingHubClient, onError: (message
       if (p.sharing) state.push(t('Room.Sharing'));
       if (state.length > 0) who.append(el('span', 'participant-state', state.join(' · ')));
       item.append(who);
-      if (me.canModerate && p.id !== me.id && role !== 'host') {
+      if (me.canModerate && p.id !== me.id && role !== 'host' && (me.role === 'host' || role !== 'cohost')) {
         const details = el('details', 'participant-actions');
         const summary = el('summary', undefined, t('Room.ActionsFor', p.displayName));
         const actions = el('div', 'action-list');
