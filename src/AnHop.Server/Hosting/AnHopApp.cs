@@ -75,6 +75,7 @@ public static class AnHopApp
         builder.Services.AddAnHopLocalization();
         builder.Services.AddSingleton<AssetManifest>();
         builder.Services.AddScoped<PageRenderer>();
+        builder.Services.AddHttpContextAccessor(); // the page header shows who is signed in
         builder.Services.AddProblemDetails();
         builder.Services.AddAnHopHealthChecks();
 
@@ -252,6 +253,7 @@ public static class AnHopApp
         app.MapHome();
         app.MapSetup();
         app.MapMeetingPage();
+        app.MapSignedInPages();
         app.MapHub<MeetingHub>(MeetingHub.Path).AllowAnonymous(); // each hub method is authorised by HubAuthorizationFilter
     }
 
