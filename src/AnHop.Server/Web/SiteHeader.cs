@@ -16,6 +16,12 @@ public static class SiteHeader
         ("/account", "Nav.Account"),
     ];
 
+    /// <summary>
+    /// The claim a restricted session carries (a forced password change, an administrator's missing second factor):
+    /// such a session can only reach its account page, so the header offers no other link.
+    /// </summary>
+    public const string RestrictionClaim = "anhop:restriction";
+
     public static void AppendNavigation(StringBuilder html, IStringLocalizer<SharedResource> text, HttpContext? context)
     {
         ArgumentNullException.ThrowIfNull(html);
@@ -34,7 +40,8 @@ public static class SiteHeader
         }
 
         html.Append("<nav class=\"primary\" aria-label=\"").Append(PageRenderer.Encode(text["Nav.Main"])).Append("\">\n<ul>\n");
-        foreach (var (linkPath, textKey) in Links)
+        var restricted = user.HasClaim(c => c.Type == RestrictionClaim);
+        foreach (var (linkPath, textKey) in Links.Where(l => !restricted || l.Path == "/account"))
         {
             var current = path.StartsWithSegments(linkPath, StringComparison.Ordinal) ? " aria-current=\"page\"" : "";
             html.Append("<li><a href=\"").Append(linkPath).Append('"').Append(current).Append('>')

@@ -34,6 +34,11 @@ export function wireSignIn(section: HTMLElement): void {
       case 'passwordChangeRequired':
         show('change-password');
         return;
+      case 'twoFactorSetupRequired':
+        // An administrator without a second factor sets one up on the account page before anything else.
+        currentPassword = '';
+        window.location.assign('/account');
+        return;
       case 'twoFactorRequired': {
         // Passkeys come later: a step is offered only for the methods the server lists and this page knows.
         const methods = (answer.methods ?? ['totp', 'recovery']).filter((m): m is 'totp' | 'recovery' => m === 'totp' || m === 'recovery');
