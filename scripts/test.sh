@@ -14,7 +14,7 @@ command -v dotnet >/dev/null || die "the .NET 10 SDK is missing (dotnet not on P
 command -v npm >/dev/null || die "Node.js and npm are missing"
 
 say "Debian packages"
-packages=(chromium libsrtp2-1 iproute2 fonts-dejavu-core)
+packages=(chromium libsrtp2-1 iproute2 fonts-dejavu-core python3-aiosmtpd)
 missing=()
 for p in "${packages[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")

@@ -1,6 +1,7 @@
 using System.Net;
 using AnHop.Server.Accounts;
 using AnHop.Server.Data;
+using AnHop.Server.Email;
 using AnHop.Server.Health;
 using AnHop.Core.Meetings;
 using AnHop.Server.Localization;
@@ -44,32 +45,12 @@ public static class AnHopApp
         builder.Services.AddDataProtection()
             .SetApplicationName("AnHop")
             .PersistKeysToFileSystem(new DirectoryInfo(DataDirectory.Ensure(Path.Combine(dataDirectory, "keys"))));
-        builder.Services.AddIdentity<AnHopUser, IdentityRole<Guid>>(identity =>
-            {
-                identity.Password.RequiredLength = 12;
-                identity.Password.RequireDigit = false;
-                identity.Password.RequireLowercase = false;
-                identity.Password.RequireUppercase = false;
-                identity.Password.RequireNonAlphanumeric = false;
-                identity.Password.RequiredUniqueChars = 4;
-                identity.User.RequireUniqueEmail = true;
-                identity.Lockout.MaxFailedAccessAttempts = 5;
-                identity.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(15);
-                identity.Lockout.AllowedForNewUsers = true;
-            })
-            .AddEntityFrameworkStores<AnHopDbContext>()
-            .AddDefaultTokenProviders();
-        builder.Services.ConfigureApplicationCookie(AuthenticationCookies.ConfigureApplication);
-        builder.Services.ConfigureExternalCookie(AuthenticationCookies.ConfigureOther);
-        builder.Services.Configure<Microsoft.AspNetCore.Authentication.Cookies.CookieAuthenticationOptions>(
-            IdentityConstants.TwoFactorUserIdScheme, AuthenticationCookies.ConfigureOther);
-        builder.Services.AddAuthorization(AuthorizationPolicies.Configure);
+        builder.Services.AddAnHopAccounts();
         builder.Services.AddRateLimiter(limiter =>
         {
             limiter.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
             limiter.OnRejected = RateLimits.OnRejectedAsync;
         });
-        builder.Services.AddSingleton<IPasswordHasher<AnHopUser>, Argon2idPasswordHasher<AnHopUser>>();
         builder.Services.AddScoped<FirstAdministratorSetup>();
 
         builder.Services.AddAnHopLocalization();
@@ -78,8 +59,10 @@ public static class AnHopApp
         builder.Services.AddHttpContextAccessor(); // the page header shows who is signed in
         builder.Services.AddProblemDetails();
         builder.Services.AddAnHopHealthChecks();
+        builder.Services.AddAnHopEmail();
 
         builder.Services.AddSingleton<JoinTicketStore>();
+        builder.Services.AddLiveMeetings();
         builder.Services.AddSingleton<SfuHost>();
         builder.Services.AddHostedService(services => services.GetRequiredService<SfuHost>());
         builder.Services.AddSingleton<MeetingMedia>();
@@ -254,6 +237,7 @@ public static class AnHopApp
         app.MapSetup();
         app.MapMeetingPage();
         app.MapSignedInPages();
+        app.MapAccounts();
         app.MapHub<MeetingHub>(MeetingHub.Path).AllowAnonymous(); // each hub method is authorised by HubAuthorizationFilter
     }
 

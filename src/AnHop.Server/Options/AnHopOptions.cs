@@ -16,6 +16,8 @@ public sealed class AnHopOptions
 
     public MediaOptions Media { get; set; } = new();
 
+    public SmtpOptions Smtp { get; set; } = new();
+
     public string ResolvedDataDirectory => Path.GetFullPath(DataDirectory);
 }
 
@@ -82,4 +84,37 @@ public sealed class MediaOptions
 
     /// <summary>For tests of loss repair only: the percentage of forwarded RTP packets dropped on purpose. Off (0) by default.</summary>
     public double ForwardedLossPercent { get; set; }
+}
+
+public enum SmtpSecurity
+{
+    /// <summary>No TLS at all: only for a relay on this machine or a trusted local network.</summary>
+    None,
+
+    /// <summary>Plain connection upgraded with STARTTLS (port 587); refused when the server does not offer it.</summary>
+    StartTls,
+
+    /// <summary>TLS from the first byte (port 465).</summary>
+    SslOnConnect,
+}
+
+/// <summary>The SMTP server invitations are sent through. Off by default: AnHop works without e-mail.</summary>
+public sealed class SmtpOptions
+{
+    public bool Enabled { get; set; }
+
+    public string Host { get; set; } = "";
+
+    public int Port { get; set; } = 587;
+
+    public SmtpSecurity Security { get; set; } = SmtpSecurity.StartTls;
+
+    /// <summary>Empty: the server accepts mail without authentication.</summary>
+    public string Username { get; set; } = "";
+
+    public string Password { get; set; } = "";
+
+    public string FromAddress { get; set; } = "";
+
+    public string FromName { get; set; } = "AnHop";
 }

@@ -36,6 +36,7 @@ public sealed class AnHopOptionsValidator : IValidateOptions<AnHopOptions>
         }
 
         ValidateMedia(options.Media, failures);
+        ValidateSmtp(options.Smtp, failures);
         if (!Enum.IsDefined(options.Database.Provider))
         {
             failures.Add($"AnHop:Database:Provider = '{options.Database.Provider}' is not allowed: use one of {string.Join(", ", Enum.GetNames<DatabaseProvider>())}.");
@@ -68,6 +69,45 @@ public sealed class AnHopOptionsValidator : IValidateOptions<AnHopOptions>
         if (media.ForwardedLossPercent is < 0 or > 50 || double.IsNaN(media.ForwardedLossPercent))
         {
             failures.Add($"AnHop:Media:ForwardedLossPercent = {media.ForwardedLossPercent} is not allowed: use 0 (off) to 50; it is a test setting.");
+        }
+    }
+
+    private static void ValidateSmtp(SmtpOptions smtp, List<string> failures)
+    {
+        if (!smtp.Enabled)
+        {
+            return;
+        }
+
+        if (string.IsNullOrWhiteSpace(smtp.Host) || Uri.CheckHostName(smtp.Host) == UriHostNameType.Unknown)
+        {
+            failures.Add($"AnHop:Smtp:Host = '{smtp.Host}' is not allowed: give the SMTP server's host name or IP address (or set AnHop:Smtp:Enabled=false).");
+        }
+
+        if (smtp.Port is < 1 or > 65535)
+        {
+            failures.Add($"AnHop:Smtp:Port = {smtp.Port} is not allowed: use a port from 1 to 65535 (587 for StartTls, 465 for SslOnConnect).");
+        }
+
+        if (!Enum.IsDefined(smtp.Security))
+        {
+            failures.Add($"AnHop:Smtp:Security = '{smtp.Security}' is not allowed: use one of {string.Join(", ", Enum.GetNames<SmtpSecurity>())}.");
+        }
+
+        if (!MimeKit.MailboxAddress.TryParse(smtp.FromAddress, out var from) || from.Address != smtp.FromAddress.Trim() || !from.Address.Contains('@', StringComparison.Ordinal))
+        {
+            failures.Add($"AnHop:Smtp:FromAddress = '{smtp.FromAddress}' is not allowed: give the sender's e-mail address, e.g. anhop@example.gov.vn.");
+        }
+
+        if (string.IsNullOrWhiteSpace(smtp.Username) != string.IsNullOrEmpty(smtp.Password))
+        {
+            failures.Add("AnHop:Smtp:Username and AnHop:Smtp:Password go together: give both, or neither for a server without authentication.");
+        }
+
+        // The password is never shown in a message, only whether it is set.
+        if (!string.IsNullOrWhiteSpace(smtp.Username) && smtp.Security == SmtpSecurity.None)
+        {
+            failures.Add("AnHop:Smtp:Security = 'None' with AnHop:Smtp:Username set would send the password unencrypted: use StartTls or SslOnConnect.");
         }
     }
 

@@ -111,7 +111,7 @@ public static class AccountPages
         }).ExcludeFromDescription()
             // Any signed-in session, a restricted one too: this is where a forced password change or an
             // administrator's missing second factor is done (the APIs behind it decide what such a session may do).
-            .RequireAuthorization(policy => policy.RequireAuthenticatedUser());
+            .RequireAuthorization(AuthorizationPolicies.AccountSetup);
 
         return routes;
     }

@@ -16,12 +16,6 @@ public static class SiteHeader
         ("/account", "Nav.Account"),
     ];
 
-    /// <summary>
-    /// The claim a restricted session carries (a forced password change, an administrator's missing second factor):
-    /// such a session can only reach its account page, so the header offers no other link.
-    /// </summary>
-    public const string RestrictionClaim = "anhop:restriction";
-
     public static void AppendNavigation(StringBuilder html, IStringLocalizer<SharedResource> text, HttpContext? context)
     {
         ArgumentNullException.ThrowIfNull(html);
@@ -40,7 +34,9 @@ public static class SiteHeader
         }
 
         html.Append("<nav class=\"primary\" aria-label=\"").Append(PageRenderer.Encode(text["Nav.Main"])).Append("\">\n<ul>\n");
-        var restricted = user.HasClaim(c => c.Type == RestrictionClaim);
+        // A restricted session (a forced password change, an administrator's missing second factor) can only reach
+        // its account page, so the header offers no other link.
+        var restricted = user.HasClaim(c => c.Type == AnHop.Server.Accounts.AccountClaims.Restriction);
         foreach (var (linkPath, textKey) in Links.Where(l => !restricted || l.Path == "/account"))
         {
             var current = path.StartsWithSegments(linkPath, StringComparison.Ordinal) ? " aria-current=\"page\"" : "";

@@ -1,5 +1,7 @@
+using System.Collections.Concurrent;
 using AnHop.Server.Hosting;
 using Microsoft.AspNetCore.Builder;
+using Microsoft.Extensions.Logging;
 
 namespace AnHop.Testing;
 
@@ -11,10 +13,12 @@ public sealed class AnHopServer : IAsyncDisposable
 {
     private readonly WebApplication _app;
     private readonly string _dataDirectory;
+    private readonly LogCapture _logs;
 
-    private AnHopServer(WebApplication app, string dataDirectory, Uri baseUrl, string console)
+    private AnHopServer(WebApplication app, string dataDirectory, Uri baseUrl, string console, LogCapture logs)
     {
         _app = app;
+        _logs = logs;
         _dataDirectory = dataDirectory;
         BaseUrl = baseUrl;
         Console = console;
@@ -28,6 +32,12 @@ public sealed class AnHopServer : IAsyncDisposable
     public string DataDirectory => _dataDirectory;
 
     public IServiceProvider Services => _app.Services;
+
+    /// <summary>
+    /// Every log line the server wrote at Information or above (whatever the console shows), with exceptions:
+    /// "Level Category[EventId] Message". For <see cref="SecretScan"/>.
+    /// </summary>
+    public IReadOnlyList<string> LogLines => _logs.Lines;
 
     public static async Task<AnHopServer> StartAsync(params string[] extraArgs)
     {
@@ -45,11 +55,16 @@ public sealed class AnHopServer : IAsyncDisposable
             "--Logging:LogLevel:Default=Warning",
             .. extraArgs,
         ];
-        var app = AnHopApp.Build(args);
+        var logs = new LogCapture();
+        var app = AnHopApp.Build(args, builder =>
+        {
+            builder.Logging.AddProvider(logs);
+            builder.Logging.AddFilter<LogCapture>(null, LogLevel.Information);
+        });
         using var console = new StringWriter();
         await AnHopApp.StartAsync(app, console);
         var url = AnHopApp.PublicUrls(app).First();
-        return new AnHopServer(app, dataDirectory, new Uri(url), console.ToString());
+        return new AnHopServer(app, dataDirectory, new Uri(url), console.ToString(), logs);
     }
 
     public async ValueTask DisposeAsync()
@@ -58,5 +73,33 @@ public sealed class AnHopServer : IAsyncDisposable
         await _app.DisposeAsync();
         Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
         Directory.Delete(_dataDirectory, recursive: true);
+    }
+
+    /// <summary>Keeps the server's log lines in memory (declared here: this file is linked into the browser tests).</summary>
+    private sealed class LogCapture : ILoggerProvider
+    {
+        private readonly ConcurrentQueue<string> _lines = new();
+
+        public IReadOnlyList<string> Lines => [.. _lines];
+
+        public ILogger CreateLogger(string categoryName) => new Logger(categoryName, _lines);
+
+        public void Dispose()
+        {
+        }
+
+        private sealed class Logger(string category, ConcurrentQueue<string> lines) : ILogger
+        {
+            public IDisposable? BeginScope<TState>(TState state)
+                where TState : notnull => null;
+
+            public bool IsEnabled(LogLevel logLevel) => logLevel != LogLevel.None;
+
+            public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter)
+            {
+                var line = $"{logLevel} {category}[{eventId.Id}] {formatter(state, exception)}";
+                lines.Enqueue(exception is null ? line : line + Environment.NewLine + exception);
+            }
+        }
     }
 }
