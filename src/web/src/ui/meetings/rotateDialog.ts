@@ -11,13 +11,15 @@ export function wireRotateDialog(dialog: HTMLDialogElement | null, rotated: () =
   const done = dialog?.querySelector<HTMLElement>('[data-role=rotate-done]');
   const status = dialog?.querySelector<HTMLElement>(':scope > [data-role=status]') ?? null;
   const confirm = dialog?.querySelector<HTMLButtonElement>('[data-action=rotate-confirm]');
+  // The new passcode leaves the page with the dialog, whether closed by a button or by Escape.
+  const forget = () => done?.querySelectorAll<HTMLInputElement>('input').forEach((input) => (input.value = ''));
   for (const close of dialog?.querySelectorAll<HTMLButtonElement>('[data-action=close]') ?? []) {
-    close.addEventListener('click', () => dialog?.close());
+    close.addEventListener('click', () => {
+      forget();
+      dialog?.close();
+    });
   }
-  dialog?.addEventListener('close', () => {
-    // The new passcode leaves the page with the dialog.
-    done?.querySelectorAll<HTMLInputElement>('input').forEach((input) => (input.value = ''));
-  });
+  dialog?.addEventListener('close', forget);
   confirm?.addEventListener('click', async () => {
     if (!meeting || !dialog) return;
     confirm.disabled = true;
