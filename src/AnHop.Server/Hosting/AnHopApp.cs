@@ -58,6 +58,7 @@ public static class AnHopApp
         builder.Services.AddAnHopLocalization();
         builder.Services.AddSingleton<AssetManifest>();
         builder.Services.AddScoped<PageRenderer>();
+        builder.Services.AddHttpContextAccessor(); // the page header shows who is signed in
         builder.Services.AddProblemDetails();
         builder.Services.AddAnHopHealthChecks();
         builder.Services.AddAnHopEmail();
@@ -241,6 +242,7 @@ public static class AnHopApp
         app.MapMeetingEntry();
         app.MapMeetingDirectory();
         app.MapAwayPage();
+        app.MapSignedInPages();
         app.MapAccounts();
         app.MapHub<MeetingHub>(MeetingHub.Path).AllowAnonymous(); // each hub method is authorised by HubAuthorizationFilter
     }

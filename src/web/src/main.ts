@@ -1,13 +1,27 @@
 // Entry point. Each server-rendered page names itself in <body data-page>; the matching module wires it.
 import { MeetingHub } from './protocol/meetingHub';
+import { wireAccountPage } from './ui/account/accountPage';
+import { wireSiteShell } from './ui/account/shell';
+import { wireSignIn } from './ui/account/signIn';
 import { wireAwayPage } from './ui/chat/away';
 import { wireLanguageSwitcher } from './ui/language';
 import { wireLobby } from './ui/lobby';
+import { wireMyMeetings } from './ui/meetings/myMeetings';
 import { wireMeetingPage } from './ui/room';
 import { wireSetupForm } from './ui/setup';
 
+/** Wires the page whose root carries data-role=`role`, if this is that page. */
+function attach(role: string, wire: (root: HTMLElement) => unknown): void {
+  const root = document.querySelector<HTMLElement>(`[data-role=${role}]`);
+  if (root) void wire(root);
+}
+
 function start(): void {
   wireLanguageSwitcher(document);
+  wireSiteShell(document);
+  attach('sign-in', wireSignIn);
+  attach('account', wireAccountPage);
+  attach('my-meetings', wireMyMeetings);
   const meeting = document.querySelector<HTMLElement>('[data-role=meeting-page]');
   if (meeting) {
     wireMeetingPage(meeting, new MeetingHub());
