@@ -1,3 +1,4 @@
+using AnHop.Server.Accounts.Passwords;
 using AnHop.Server.Hosting;
 using AnHop.Server.Options;
 using AnHop.Server.Web;
@@ -6,6 +7,11 @@ if (args.Contains("--version"))
 {
     Console.WriteLine($"AnHop {AppVersion.Current}");
     return 0;
+}
+
+if (args.Length > 0 && args[0] == BreachedPasswordCommand.Name)
+{
+    return await BreachedPasswordCommand.RunAsync(args[1..], Console.Out, Console.Error);
 }
 
 WebApplication app;

@@ -45,32 +45,12 @@ public static class AnHopApp
         builder.Services.AddDataProtection()
             .SetApplicationName("AnHop")
             .PersistKeysToFileSystem(new DirectoryInfo(DataDirectory.Ensure(Path.Combine(dataDirectory, "keys"))));
-        builder.Services.AddIdentity<AnHopUser, IdentityRole<Guid>>(identity =>
-            {
-                identity.Password.RequiredLength = 12;
-                identity.Password.RequireDigit = false;
-                identity.Password.RequireLowercase = false;
-                identity.Password.RequireUppercase = false;
-                identity.Password.RequireNonAlphanumeric = false;
-                identity.Password.RequiredUniqueChars = 4;
-                identity.User.RequireUniqueEmail = true;
-                identity.Lockout.MaxFailedAccessAttempts = 5;
-                identity.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(15);
-                identity.Lockout.AllowedForNewUsers = true;
-            })
-            .AddEntityFrameworkStores<AnHopDbContext>()
-            .AddDefaultTokenProviders();
-        builder.Services.ConfigureApplicationCookie(AuthenticationCookies.ConfigureApplication);
-        builder.Services.ConfigureExternalCookie(AuthenticationCookies.ConfigureOther);
-        builder.Services.Configure<Microsoft.AspNetCore.Authentication.Cookies.CookieAuthenticationOptions>(
-            IdentityConstants.TwoFactorUserIdScheme, AuthenticationCookies.ConfigureOther);
-        builder.Services.AddAuthorization(AuthorizationPolicies.Configure);
+        builder.Services.AddAnHopAccounts();
         builder.Services.AddRateLimiter(limiter =>
         {
             limiter.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
             limiter.OnRejected = RateLimits.OnRejectedAsync;
         });
-        builder.Services.AddSingleton<IPasswordHasher<AnHopUser>, Argon2idPasswordHasher<AnHopUser>>();
         builder.Services.AddScoped<FirstAdministratorSetup>();
 
         builder.Services.AddAnHopLocalization();
@@ -254,6 +234,7 @@ public static class AnHopApp
         app.MapHome();
         app.MapSetup();
         app.MapMeetingPage();
+        app.MapAccounts();
         app.MapHub<MeetingHub>(MeetingHub.Path).AllowAnonymous(); // each hub method is authorised by HubAuthorizationFilter
     }
 
