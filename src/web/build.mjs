@@ -16,6 +16,7 @@ const result = await esbuild.build({
   entryPoints: { app: path.join(here, 'src/main.ts'), styles: path.join(here, 'src/styles.css') },
   bundle: true,
   format: 'esm',
+  splitting: true, // large, rarely needed code (the password-strength dictionaries) loads in its own chunk
   target: ['chrome120', 'firefox120', 'safari17'],
   minify: true,
   sourcemap: 'linked',

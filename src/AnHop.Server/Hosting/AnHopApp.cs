@@ -56,6 +56,7 @@ public static class AnHopApp
         builder.Services.AddAnHopLocalization();
         builder.Services.AddSingleton<AssetManifest>();
         builder.Services.AddScoped<PageRenderer>();
+        builder.Services.AddHttpContextAccessor(); // the page header shows who is signed in
         builder.Services.AddProblemDetails();
         builder.Services.AddAnHopHealthChecks();
         builder.Services.AddAnHopEmail();
@@ -235,6 +236,7 @@ public static class AnHopApp
         app.MapSetup();
         app.MapMeetingPage();
         app.MapAccounts();
+        app.MapSignedInPages();
         app.MapHub<MeetingHub>(MeetingHub.Path).AllowAnonymous(); // each hub method is authorised by HubAuthorizationFilter
     }
 

@@ -9,7 +9,7 @@ namespace AnHop.Server.Web;
 /// Renders AnHop's server-side page shell: localized, no inline script or style, only hashed same-origin assets.
 /// Every text passes through the HTML encoder.
 /// </summary>
-public sealed class PageRenderer(AssetManifest assets, IStringLocalizer<SharedResource> text)
+public sealed class PageRenderer(AssetManifest assets, IStringLocalizer<SharedResource> text, IHttpContextAccessor http)
 {
     private static readonly HtmlEncoder Encoder = HtmlEncoder.Create(System.Text.Unicode.UnicodeRanges.All);
 
@@ -38,8 +38,9 @@ public sealed class PageRenderer(AssetManifest assets, IStringLocalizer<SharedRe
             .Append("</head>\n<body data-page=\"").Append(Encode(pageName)).Append("\">\n")
             .Append("<a class=\"skip-link\" href=\"#main\">").Append(Encode(text["Nav.SkipToContent"])).Append("</a>\n")
             .Append("<header class=\"site\">\n<a class=\"brand\" href=\"/\">").Append(Encode(text["App.Name"]))
-            .Append("<small>").Append(Encode(text["App.Tagline"])).Append("</small></a>\n")
-            .Append("<nav class=\"languages\" aria-label=\"").Append(Encode(text["Nav.Language"])).Append("\">\n");
+            .Append("<small>").Append(Encode(text["App.Tagline"])).Append("</small></a>\n");
+        SiteHeader.AppendNavigation(html, text, http.HttpContext);
+        html.Append("<nav class=\"languages\" aria-label=\"").Append(Encode(text["Nav.Language"])).Append("\">\n");
         AppendLanguageButton(html, "vi", "Tiếng Việt", culture);
         AppendLanguageButton(html, "en", "English", culture);
         html.Append("</nav>\n</header>\n<main id=\"main\">\n").Append(mainHtml).Append("\n</main>\n");

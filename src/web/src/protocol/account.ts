@@ -1,0 +1,49 @@
+// /api/account (docs/PROTOCOL.md, Accounts). No DOM here.
+import { request } from './request';
+
+export type SignInStatus = 'signedIn' | 'twoFactorRequired' | 'passwordChangeRequired';
+export type SecondFactor = 'totp' | 'recovery' | 'passkey';
+
+export interface SignInAnswer {
+  readonly status: SignInStatus;
+  readonly methods?: SecondFactor[];
+}
+
+export interface Me {
+  readonly id: string;
+  readonly email: string;
+  readonly displayName: string;
+  readonly roles: string[];
+  readonly twoFactorEnabled: boolean;
+  readonly mustChangePassword: boolean;
+}
+
+export interface AccountSession {
+  readonly id: string;
+  readonly createdAt: string;
+  readonly lastSeenAt: string;
+  readonly ipAddress: string | null;
+  readonly userAgent: string | null;
+  readonly current: boolean;
+}
+
+export interface TotpSetup {
+  readonly secret: string;
+  readonly otpauthUri: string;
+  readonly qrSvg: string;
+}
+
+export const signIn = (email: string, password: string) =>
+  request<SignInAnswer>('POST', '/api/account/sign-in', { email, password });
+export const signInWithTotp = (code: string) => request<SignInAnswer>('POST', '/api/account/sign-in/totp', { code });
+export const signInWithRecoveryCode = (code: string) =>
+  request<SignInAnswer>('POST', '/api/account/sign-in/recovery', { code });
+export const signOut = () => request<unknown>('POST', '/api/account/sign-out');
+export const me = () => request<Me>('GET', '/api/account/me');
+export const changePassword = (currentPassword: string, newPassword: string) =>
+  request<unknown>('POST', '/api/account/password', { currentPassword, newPassword });
+export const sessions = () => request<AccountSession[]>('GET', '/api/account/sessions');
+export const revokeSession = (id: string) => request<unknown>('DELETE', `/api/account/sessions/${encodeURIComponent(id)}`);
+export const setUpTotp = () => request<TotpSetup>('POST', '/api/account/totp/setup');
+export const confirmTotp = (code: string) => request<{ recoveryCodes: string[] }>('POST', '/api/account/totp/confirm', { code });
+export const disableTotp = (code: string) => request<unknown>('DELETE', '/api/account/totp', { code });
