@@ -1,5 +1,6 @@
 using System.Net;
 using AnHop.Server.Accounts;
+using AnHop.Server.Accounts.Passkeys;
 using AnHop.Server.Data;
 using AnHop.Server.Email;
 using AnHop.Server.Health;
@@ -46,6 +47,7 @@ public static class AnHopApp
             .SetApplicationName("AnHop")
             .PersistKeysToFileSystem(new DirectoryInfo(DataDirectory.Ensure(Path.Combine(dataDirectory, "keys"))));
         builder.Services.AddAnHopAccounts();
+        builder.Services.AddAnHopPasskeys();
         builder.Services.AddRateLimiter(limiter =>
         {
             limiter.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
@@ -236,6 +238,7 @@ public static class AnHopApp
         app.MapSetup();
         app.MapMeetingPage();
         app.MapAccounts();
+        app.MapPasskeys();
         app.MapSignedInPages();
         app.MapHub<MeetingHub>(MeetingHub.Path).AllowAnonymous(); // each hub method is authorised by HubAuthorizationFilter
     }

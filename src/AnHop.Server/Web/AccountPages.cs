@@ -52,7 +52,7 @@ public static class AccountPages
                 </form>
                 </section>
                 """;
-            return pages.Page("sign-in", pages.Text["SignInPage.Title"], body, clientText: ["SignInPage.", "Password.", "Ui."]);
+            return pages.Page("sign-in", pages.Text["SignInPage.Title"], body, clientText: ["SignInPage.", "Password.", "Ui.", "Passkey."]);
         }).ExcludeFromDescription().AllowAnonymous();
 
         routes.MapGet("/account", (PageRenderer pages) =>
@@ -106,7 +106,7 @@ public static class AccountPages
                 </section>
                 </div>
                 """;
-            return pages.Page("account", pages.Text["AccountPage.Title"], body, clientText: ["AccountPage.", "Password.", "Ui."]);
+            return pages.Page("account", pages.Text["AccountPage.Title"], body, clientText: ["AccountPage.", "Password.", "Ui.", "Passkey."]);
         }).ExcludeFromDescription().RequireAuthorization(AuthorizationPolicies.SignedIn);
 
         return routes;
