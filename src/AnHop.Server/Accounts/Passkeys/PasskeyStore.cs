@@ -10,8 +10,10 @@ public sealed class PasskeyStore(AnHopDbContext db)
     public Task<bool> HasAnyAsync(Guid userId, CancellationToken cancellationToken = default) =>
         db.Set<PasskeyCredential>().AnyAsync(p => p.UserId == userId, cancellationToken);
 
-    public Task<List<PasskeyCredential>> ListAsync(Guid userId, CancellationToken cancellationToken) =>
-        db.Set<PasskeyCredential>().AsNoTracking().Where(p => p.UserId == userId).OrderBy(p => p.CreatedAt).ToListAsync(cancellationToken);
+    /// <summary>Oldest first (sorted here: SQLite cannot order by a DateTimeOffset).</summary>
+    public async Task<List<PasskeyCredential>> ListAsync(Guid userId, CancellationToken cancellationToken) =>
+        [.. (await db.Set<PasskeyCredential>().AsNoTracking().Where(p => p.UserId == userId).ToListAsync(cancellationToken))
+            .OrderBy(p => p.CreatedAt)];
 
     public Task<bool> ExistsAsync(byte[] credentialId, CancellationToken cancellationToken) =>
         db.Set<PasskeyCredential>().AnyAsync(p => p.CredentialId == credentialId, cancellationToken);

@@ -6,6 +6,7 @@ import { throttle } from './countdown';
 import { submit } from './forms';
 import { formatDateTime } from './format';
 import { wireNewPassword } from './newPassword';
+import { wirePasskeys } from './passkeys';
 import { describeProblem, redirectIfSignedOut, showStatus } from './status';
 
 export async function wireAccountPage(root: HTMLElement): Promise<void> {
@@ -19,6 +20,7 @@ export async function wireAccountPage(root: HTMLElement): Promise<void> {
   if (identity) identity.textContent = t('AccountPage.Identity', person.displayName, person.email);
   wirePassword(root, person);
   wireTwoFactor(root, person.twoFactorEnabled);
+  await wirePasskeys(root);
   await showSessions(root);
 }
 
