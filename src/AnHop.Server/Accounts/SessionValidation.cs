@@ -2,6 +2,7 @@ using AnHop.Server.Accounts.Data;
 using AnHop.Server.Data;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
+using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
@@ -9,7 +10,8 @@ namespace AnHop.Server.Accounts;
 
 /// <summary>
 /// The cookie's OnValidatePrincipal: every request's session must exist, be unrevoked and, for administrators,
-/// have been seen within <see cref="AccountOptions.AdminIdleTimeout"/>; otherwise the cookie is rejected and removed.
+/// have been seen within <see cref="AccountOptions.AdminIdleTimeout"/>, and the account's security stamp must match
+/// the cookie's; otherwise the cookie is rejected and removed.
 /// </summary>
 public static class SessionValidation
 {
@@ -28,7 +30,11 @@ public static class SessionValidation
             ? null
             : await db.Set<UserSession>().FirstOrDefaultAsync(s => s.Id == sessionId && s.UserId == userId);
         var now = services.GetRequiredService<TimeProvider>().GetUtcNow();
-        if (session is null || session.RevokedAt is not null)
+        // Identity renews the security stamp when the password or second factor changes (and role changes should renew it):
+        // a cookie made before is stale.
+        var stampClaim = services.GetRequiredService<IOptions<IdentityOptions>>().Value.ClaimsIdentity.SecurityStampClaimType;
+        var stamp = await db.Users.Where(u => u.Id == userId).Select(u => u.SecurityStamp).FirstOrDefaultAsync();
+        if (session is null || session.RevokedAt is not null || stamp is null || stamp != principal!.FindFirst(stampClaim)?.Value)
         {
             await RejectAsync(context);
             return;

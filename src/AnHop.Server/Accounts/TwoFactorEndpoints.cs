@@ -21,7 +21,8 @@ public static class TwoFactorEndpoints
         return account;
     }
 
-    private static async Task<IResult> SetupAsync(HttpContext http, UserManager<AnHopUser> users, IStringLocalizer<SharedResource> text)
+    private static async Task<IResult> SetupAsync(HttpContext http, UserManager<AnHopUser> users, UserSessions sessions,
+        IStringLocalizer<SharedResource> text)
     {
         var user = await users.GetUserAsync(http.User);
         if (user is null)
@@ -35,6 +36,7 @@ public static class TwoFactorEndpoints
         }
 
         await users.ResetAuthenticatorKeyAsync(user);
+        await sessions.SignInAsync(http, user, UserSessions.CurrentId(http.User)); // a new key changes the security stamp
         var key = (await users.GetAuthenticatorKeyAsync(user))!;
         var uri = TotpSetup.OtpAuthUri(user, key);
         return Results.Ok(new TotpSetupResponse(key, uri, TotpSetup.QrSvg(uri)));
@@ -67,7 +69,7 @@ public static class TwoFactorEndpoints
     }
 
     private static async Task<IResult> DisableAsync([FromBody] CodeRequest request, HttpContext http, UserManager<AnHopUser> users,
-        RecoveryCodes recovery, IStringLocalizer<SharedResource> text, ILogger<UserSessions> logger)
+        UserSessions sessions, RecoveryCodes recovery, IStringLocalizer<SharedResource> text, ILogger<UserSessions> logger)
     {
         var user = await users.GetUserAsync(http.User);
         if (user is null)
@@ -88,6 +90,7 @@ public static class TwoFactorEndpoints
         await users.SetTwoFactorEnabledAsync(user, false);
         await users.RemoveAuthenticationTokenAsync(user, "[AspNetUserStore]", "AuthenticatorKey");
         await recovery.RemoveAllAsync(user.Id, http.RequestAborted);
+        await sessions.SignInAsync(http, user, UserSessions.CurrentId(http.User));
         AccountsLog.TwoFactorDisabled(logger, user.Id);
         return Results.NoContent();
     }

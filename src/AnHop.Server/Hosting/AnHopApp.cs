@@ -64,6 +64,7 @@ public static class AnHopApp
         builder.Services.AddAnHopEmail();
 
         builder.Services.AddSingleton<JoinTicketStore>();
+        builder.Services.AddLiveMeetings();
         builder.Services.AddSingleton<SfuHost>();
         builder.Services.AddHostedService(services => services.GetRequiredService<SfuHost>());
         builder.Services.AddSingleton<MeetingMedia>();

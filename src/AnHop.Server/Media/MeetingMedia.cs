@@ -6,6 +6,7 @@ using AnHop.Media.Sfu.Routing;
 using AnHop.Media.Sfu.Transport;
 using AnHop.Server.Meetings;
 using Microsoft.AspNetCore.SignalR;
+using LiveMeetings = AnHop.Core.Meetings.Live.LiveMeetings;
 
 namespace AnHop.Server.Media;
 
@@ -14,14 +15,14 @@ namespace AnHop.Server.Media;
 /// capability gate), a consumer of every other participant's producers, and the receive-connection offers that
 /// carry them. Signalling for one meeting runs under that meeting's lock, so offers are made in a clear order.
 /// </summary>
-public sealed class MeetingMedia(SfuHost sfu, IHubContext<MeetingHub> hub, ILogger<MeetingMedia> logger)
+public sealed class MeetingMedia(SfuHost sfu, IHubContext<MeetingHub> hub, LiveMeetings meetings, ILogger<MeetingMedia> logger)
 {
     private readonly ConcurrentDictionary<string, MeetingRoom> _rooms = new(StringComparer.Ordinal);
 
     public async Task JoinAsync(MeetingParticipant participant)
     {
         ArgumentNullException.ThrowIfNull(participant);
-        var room = _rooms.GetOrAdd(participant.MeetingId, id => new MeetingRoom(id));
+        var room = _rooms.GetOrAdd(participant.MeetingId, id => new MeetingRoom(id, meetings));
         await room.Gate.WaitAsync();
         try
         {
@@ -38,7 +39,7 @@ public sealed class MeetingMedia(SfuHost sfu, IHubContext<MeetingHub> hub, ILogg
             {
                 foreach (var producer in other.Producers.Values)
                 {
-                    AddConsumer(router, media, producer);
+                    AddConsumer(room, router, media, producer);
                 }
             }
 
@@ -107,7 +108,7 @@ public sealed class MeetingMedia(SfuHost sfu, IHubContext<MeetingHub> hub, ILogg
             {
                 foreach (var other in room.Participants.Values.Where(p => p != media))
                 {
-                    AddConsumer(router, other, producer);
+                    AddConsumer(room, router, other, producer);
                 }
             }
 
@@ -185,7 +186,7 @@ public sealed class MeetingMedia(SfuHost sfu, IHubContext<MeetingHub> hub, ILogg
                     return;
                 }
 
-                AddConsumer(sfu.RouterFor(room.MeetingId, room), media, producer);
+                AddConsumer(room, sfu.RouterFor(room.MeetingId, room), media, producer);
             }
 
             await OfferIfNeededAsync(media);
@@ -227,10 +228,19 @@ public sealed class MeetingMedia(SfuHost sfu, IHubContext<MeetingHub> hub, ILogg
     private const int FullHeight = 480;
 
     /// <summary>Leaving (or a lost connection): the participant's media stops at once and the others are told.</summary>
-    public async Task LeaveAsync(MeetingParticipant participant)
+    public Task LeaveAsync(MeetingParticipant participant)
     {
         ArgumentNullException.ThrowIfNull(participant);
-        if (!_rooms.TryGetValue(participant.MeetingId, out var room))
+        return RemoveAsync(participant.MeetingId, participant.ParticipantId);
+    }
+
+    /// <summary>
+    /// Takes a participant's media out (leaving, a lost connection, removal, ban, the end of the meeting): their
+    /// producers, consumers and both transports close at once and the others are told.
+    /// </summary>
+    public async Task RemoveAsync(string meetingId, string participantId)
+    {
+        if (!_rooms.TryGetValue(meetingId, out var room))
         {
             return;
         }
@@ -238,25 +248,69 @@ public sealed class MeetingMedia(SfuHost sfu, IHubContext<MeetingHub> hub, ILogg
         await room.Gate.WaitAsync();
         try
         {
-            if (!room.Participants.Remove(participant.ParticipantId, out var media))
+            if (!room.Participants.Remove(participantId, out _))
             {
                 return;
             }
 
             // Closes the participant's producers, consumers and both transports at once.
-            sfu.RouterFor(room.MeetingId, room).RemoveParticipant(participant.ParticipantId);
+            sfu.RouterFor(room.MeetingId, room).RemoveParticipant(participantId);
             foreach (var other in room.Participants.Values)
             {
-                EndConsumersOf(other, c => c.Producer.ParticipantId == participant.ParticipantId);
+                EndConsumersOf(other, c => c.Producer.ParticipantId == participantId);
                 await OfferIfNeededAsync(other);
             }
 
-            await hub.Clients.Group(room.MeetingId).SendAsync("ParticipantLeft", participant.ParticipantId);
-            SfuLog.Left(logger, participant.ParticipantId, participant.MeetingId);
+            await hub.Clients.Group(room.MeetingId).SendAsync("ParticipantLeft", participantId);
+            SfuLog.Left(logger, participantId, meetingId);
             if (room.Participants.Count == 0)
             {
                 sfu.DropRouter(room.MeetingId);
                 _rooms.TryRemove(room.MeetingId, out _);
+            }
+        }
+        finally
+        {
+            room.Gate.Release();
+        }
+    }
+
+    /// <summary>
+    /// The enforcement hook after a participant's capabilities changed (muted, camera stopped, screen sharing revoked,
+    /// role taken): every producer of a source they may no longer publish closes at once, and without Subscribe their
+    /// consumers end. The SFU's gate refuses new producers of those sources from then on.
+    /// </summary>
+    public async Task EnforceAsync(string meetingId, string participantId)
+    {
+        if (!_rooms.TryGetValue(meetingId, out var room))
+        {
+            return;
+        }
+
+        await room.Gate.WaitAsync();
+        try
+        {
+            if (!room.Participants.TryGetValue(participantId, out var media))
+            {
+                return;
+            }
+
+            foreach (var (mid, producer) in media.Producers.Where(p => !room.Allows(participantId, p.Value.Source)).ToList())
+            {
+                media.Producers.Remove(mid);
+                SfuLog.ProducerRefused(logger, participantId, producer.Source.ToString(), "capability revoked");
+                await EndProducerAsync(room, producer);
+            }
+
+            if (!room.CapabilitiesOf(participantId).HasFlag(Capabilities.Subscribe))
+            {
+                EndConsumersOf(media, _ => true);
+                await OfferIfNeededAsync(media);
+            }
+
+            foreach (var other in room.Participants.Values.Where(p => p != media))
+            {
+                await OfferIfNeededAsync(other);
             }
         }
         finally
@@ -327,9 +381,9 @@ public sealed class MeetingMedia(SfuHost sfu, IHubContext<MeetingHub> hub, ILogg
         }
     }
 
-    private static void AddConsumer(Router router, ParticipantMedia subscriber, Producer producer)
+    private static void AddConsumer(MeetingRoom room, Router router, ParticipantMedia subscriber, Producer producer)
     {
-        if (!subscriber.Participant.Capabilities.HasFlag(Capabilities.Subscribe) || subscriber.Unsubscribed.Contains(producer.Id))
+        if (!room.CapabilitiesOf(subscriber.Participant.ParticipantId).HasFlag(Capabilities.Subscribe) || subscriber.Unsubscribed.Contains(producer.Id))
         {
             return;
         }
@@ -427,7 +481,7 @@ public sealed class MeetingMedia(SfuHost sfu, IHubContext<MeetingHub> hub, ILogg
     };
 
     /// <summary>One meeting's participants, its signalling lock, and the capability gate its router asks.</summary>
-    private sealed class MeetingRoom(string meetingId) : IProducerGate
+    private sealed class MeetingRoom(string meetingId, LiveMeetings meetings) : IProducerGate
     {
         public string MeetingId { get; } = meetingId;
 
@@ -436,8 +490,12 @@ public sealed class MeetingMedia(SfuHost sfu, IHubContext<MeetingHub> hub, ILogg
         public Dictionary<string, ParticipantMedia> Participants { get; } = new(StringComparer.Ordinal);
 
         // Asked by Router.TryProduce, which the hub calls while holding Gate.
+        // Capabilities are the live room's, so a revoked one refuses the next producer at once.
         public bool Allows(string participantId, ProducerSource source) =>
-            Participants.TryGetValue(participantId, out var media) && (media.Participant.Capabilities & Required(source)) != 0;
+            Participants.ContainsKey(participantId) && (CapabilitiesOf(participantId) & Required(source)) != 0;
+
+        public Capabilities CapabilitiesOf(string participantId) =>
+            meetings.Find(MeetingId)?.CapabilitiesOf(participantId) ?? Capabilities.None;
 
         private static Capabilities Required(ProducerSource source) => source switch
         {

@@ -1,63 +1,96 @@
 using AnHop.Core.Meetings;
+using AnHop.Core.Meetings.Live;
 using AnHop.Server.Media;
 using Microsoft.AspNetCore.SignalR;
 
 namespace AnHop.Server.Meetings;
 
 /// <summary>
-/// Signalling for a meeting's media. Every method is authorised by <see cref="HubAuthorizationFilter"/> from the
-/// join ticket this connection redeemed; nothing the client says about itself is trusted.
+/// The meeting hub (PROTOCOL: meeting hub). Every method is authorised by <see cref="HubAuthorizationFilter"/>: the
+/// admission methods check their own secret; every other one needs a participant in the live room on this connection
+/// with the capabilities it declares. Nothing the client says about itself is trusted.
 /// </summary>
-public sealed class MeetingHub(JoinTicketStore tickets, MeetingMedia media) : Hub
+public sealed partial class MeetingHub(
+    AdmissionPassStore passes,
+    JoinTicketStore tickets,
+    LiveMeetings meetings,
+    LiveRooms rooms,
+    LiveMeetingDispatcher dispatcher,
+    MeetingMedia media,
+    ILogger<MeetingHub> logger) : Hub
 {
     public const string Path = "/hubs/meeting";
+    private const string WaitingKey = "anhop.waiting";
 
-    [RedeemsTicket]
-    public async Task<JoinResult> Join(string ticket)
+    /// <summary>Redeems an admission pass: the person waits (told later by Admitted or Denied) or is let in at once.</summary>
+    [BeforeAdmission]
+    public async Task<KnockAnswer> Knock(string pass)
     {
-        if (HubAuthorizationFilter.Participant(Context) is not null)
+        // A connection waits in one place at a time (the room refuses a second knock while it waits); once denied it may knock again.
+        EnsureNotJoined();
+
+        if (!passes.TryRedeem(pass, out var admission) || admission is null)
         {
-            throw new HubException("This connection has joined already.");
+            throw new HubException("The pass is not valid.");
         }
 
-        if (!tickets.TryRedeem(ticket, out var granted) || granted is null)
+        var room = await rooms.OpenAsync(admission);
+        var knock = room.Knock(admission, Context.ConnectionId);
+        if (knock.State == KnockState.Refused)
+        {
+            LiveLog.Refused(logger, nameof(Knock), room.Id, knock.Problem ?? "");
+            throw new HubException(knock.Problem);
+        }
+
+        await dispatcher.DispatchAsync(room, knock.Events);
+        if (knock.State == KnockState.Waiting)
+        {
+            Context.Items[WaitingKey] = room.MeetingId;
+            return new KnockAnswer("waiting", null);
+        }
+
+        return new KnockAnswer("admitted", dispatcher.IssueTicket(room, knock.Participant!, knock.Capabilities));
+    }
+
+    /// <summary>Redeems a join ticket (once, on this connection): the participant is in, with media.</summary>
+    [BeforeAdmission]
+    public async Task<JoinAnswer> Join(string ticket)
+    {
+        EnsureNotJoined();
+        if (!tickets.TryRedeem(ticket, out var granted) || granted is null || meetings.Find(granted.MeetingId) is not { } room)
         {
             throw new HubException("The ticket is not valid.");
         }
 
-        var participant = new MeetingParticipant(granted.MeetingId, granted.ParticipantId, granted.DisplayName, granted.Capabilities, Context.ConnectionId);
-        Context.Items[HubAuthorizationFilter.ParticipantKey] = participant;
-        await Groups.AddToGroupAsync(Context.ConnectionId, participant.MeetingId);
-        await media.JoinAsync(participant);
-        await Clients.OthersInGroup(participant.MeetingId).SendAsync("ParticipantJoined", participant.ParticipantId, participant.DisplayName);
-        return new JoinResult(participant.ParticipantId, participant.DisplayName,
-            Enum.GetValues<Capabilities>().Where(c => c != Capabilities.None && participant.Capabilities.HasFlag(c)).Select(c => c.ToString()).ToArray());
+        var result = room.Connect(granted.ParticipantId, Context.ConnectionId, out var snapshot);
+        return await EnterAsync(room, result, snapshot);
     }
 
-    [RequiresCapability(Capabilities.None)]
-    public Task<PublishResult> Publish(string offerSdp, PublishedSource[] sources) =>
-        media.PublishAsync(Me, offerSdp ?? "", sources ?? []);
+    /// <summary>Back within two minutes of a dropped connection: the same participant, no waiting room, chat kept.</summary>
+    [BeforeAdmission]
+    public async Task<JoinAnswer> Rejoin(string rejoinToken)
+    {
+        EnsureNotJoined();
+        var parts = (rejoinToken ?? "").Split(':', 2);
+        if (parts.Length != 2 || meetings.Find(parts[0]) is not { } room)
+        {
+            throw new HubException("The rejoin token is not valid.");
+        }
 
-    [RequiresCapability(Capabilities.Subscribe)]
-    public Task AnswerSubscription(string answerSdp) => media.AnswerSubscriptionAsync(Me, answerSdp ?? "");
+        var result = room.Rejoin(parts[1], Context.ConnectionId, out var snapshot);
+        return await EnterAsync(room, result, snapshot);
+    }
 
-    /// <summary>Receive this track again (after <see cref="Unsubscribe"/>).</summary>
-    [RequiresCapability(Capabilities.Subscribe)]
-    public Task Subscribe(string trackId) => media.SetSubscribedAsync(Me, trackId ?? "", subscribed: true);
-
-    /// <summary>Stop receiving this track (a remote participant's camera, microphone or screen).</summary>
-    [RequiresCapability(Capabilities.Subscribe)]
-    public Task Unsubscribe(string trackId) => media.SetSubscribedAsync(Me, trackId ?? "", subscribed: false);
-
-    /// <summary>How large this participant shows a remote video; the SFU sends the simulcast layer that fits.</summary>
-    [RequiresCapability(Capabilities.Subscribe)]
-    public Task SetVideoSize(string trackId, int width, int height) => media.SetVideoSizeAsync(Me, trackId ?? "", width, height);
-
+    /// <summary>Leaves on purpose: the seat is freed (coming back means the waiting room again).</summary>
     [RequiresCapability(Capabilities.None)]
     public async Task Leave()
     {
-        await media.LeaveAsync(Me);
+        var me = Me;
+        var (room, _) = Live;
         Context.Items.Remove(HubAuthorizationFilter.ParticipantKey);
+        await Groups.RemoveFromGroupAsync(Context.ConnectionId, me.MeetingId);
+        await media.LeaveAsync(me);
+        await dispatcher.DispatchAsync(room, room.Leave(me.ParticipantId, me.ConnectionId).Events);
     }
 
     public override async Task OnDisconnectedAsync(Exception? exception)
@@ -65,12 +98,62 @@ public sealed class MeetingHub(JoinTicketStore tickets, MeetingMedia media) : Hu
         if (HubAuthorizationFilter.Participant(Context) is { } participant)
         {
             await media.LeaveAsync(participant);
+            if (meetings.Find(participant.MeetingId) is { } room)
+            {
+                await dispatcher.DispatchAsync(room, room.Drop(participant.ParticipantId, participant.ConnectionId).Events);
+            }
+        }
+        else if (Context.Items.TryGetValue(WaitingKey, out var waiting) && waiting is Guid meetingId && meetings.Find(meetingId) is { } room)
+        {
+            await dispatcher.DispatchAsync(room, room.LeaveWaiting(Context.ConnectionId).Events);
         }
 
         await base.OnDisconnectedAsync(exception);
     }
 
-    private MeetingParticipant Me => HubAuthorizationFilter.Participant(Context) ?? throw new HubException("Join the meeting first.");
-}
+    private void EnsureNotJoined()
+    {
+        if (HubAuthorizationFilter.Participant(Context) is not null)
+        {
+            throw new HubException("This connection has joined already.");
+        }
+    }
 
-public sealed record JoinResult(string ParticipantId, string DisplayName, IReadOnlyList<string> Capabilities);
+    private async Task<JoinAnswer> EnterAsync(MeetingRoom room, RoomResult result, JoinSnapshot? snapshot)
+    {
+        if (!result.Succeeded || snapshot is null)
+        {
+            throw new HubException(result.Problem ?? "The ticket is not valid.");
+        }
+
+        var participant = new MeetingParticipant(room.Id, snapshot.Me.Id, snapshot.Me.DisplayName, Context.ConnectionId);
+        Context.Items[HubAuthorizationFilter.ParticipantKey] = participant;
+        Context.Items.Remove(WaitingKey);
+        await dispatcher.DispatchAsync(room, result.Events);
+        await Groups.AddToGroupAsync(Context.ConnectionId, room.Id);
+        await media.JoinAsync(participant);
+        var hosting = snapshot.Me.Role is MeetingRole.Host or MeetingRole.CoHost;
+        return new JoinAnswer(snapshot.Me.Id, snapshot.Me.DisplayName, LiveNames.Role(snapshot.Me.Role), LiveNames.Of(snapshot.Capabilities),
+            snapshot.Participants.Select(ParticipantDto.From).ToList(), snapshot.Chat,
+            new MeetingState(snapshot.Title, snapshot.Locked, snapshot.ChatEnabled),
+            room.Id + ":" + snapshot.RejoinToken,
+            hosting ? room.Waiting().Select(WaiterDto.From).ToList() : []);
+    }
+
+    private MeetingParticipant Me => HubAuthorizationFilter.Participant(Context) ?? throw new HubException(HubAuthorizationFilter.JoinFirst);
+
+    private (MeetingRoom Room, string Me) Live =>
+        meetings.Find(Me.MeetingId) is { } room ? (room, Me.ParticipantId) : throw new HubException(HubAuthorizationFilter.JoinFirst);
+
+    /// <summary>Sends what an operation changed, or refuses the call with the room's reason.</summary>
+    private async Task ApplyAsync(MeetingRoom room, RoomResult result, string action)
+    {
+        if (!result.Succeeded)
+        {
+            LiveLog.Refused(logger, action, room.Id, result.Problem ?? "");
+            throw new HubException(result.Problem);
+        }
+
+        await dispatcher.DispatchAsync(room, result.Events);
+    }
+}

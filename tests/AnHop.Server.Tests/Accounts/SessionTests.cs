@@ -76,4 +76,25 @@ public sealed class SessionTests
         Assert.Equal(HttpStatusCode.Unauthorized, await admin.StatusOfAsync("/api/account/me"));
         Assert.Equal(HttpStatusCode.OK, await member.StatusOfAsync("/api/account/me"));
     }
+
+    [Fact]
+    public async Task Taking_a_role_away_and_renewing_the_security_stamp_ends_the_sessions_made_before()
+    {
+        await using var server = await AccountTestServer.StartAsync();
+        var user = await server.CreateUserAsync("admin@so-tttt.gov.vn", role: Roles.OrganisationAdmin);
+        using var admin = server.NewBrowser();
+        await admin.SignInStatusAsync("admin@so-tttt.gov.vn", AccountTestServer.GoodPassword);
+        await TwoFactorTests.EnableTotpAsync(admin);
+        Assert.Equal(HttpStatusCode.OK, await admin.StatusOfAsync("/api/accounts"));
+
+        await server.WithScopeAsync(async services =>
+        {
+            var users = services.GetRequiredService<Microsoft.AspNetCore.Identity.UserManager<AnHopUser>>();
+            var stored = (await users.FindByIdAsync(user.Id.ToString()))!;
+            Assert.True((await users.RemoveFromRoleAsync(stored, Roles.OrganisationAdmin)).Succeeded);
+            Assert.True((await users.UpdateSecurityStampAsync(stored)).Succeeded); // Identity leaves this to whoever changes roles
+        });
+
+        Assert.Equal(HttpStatusCode.Unauthorized, await admin.StatusOfAsync("/api/accounts"));
+    }
 }
