@@ -238,9 +238,9 @@ public static class AnHopApp
         app.MapHome();
         app.MapSetup();
         app.MapMeetingPage();
+        app.MapSignedInPages();
         app.MapAccounts();
         app.MapPasskeys();
-        app.MapSignedInPages();
         app.MapHub<MeetingHub>(MeetingHub.Path).AllowAnonymous(); // each hub method is authorised by HubAuthorizationFilter
     }
 

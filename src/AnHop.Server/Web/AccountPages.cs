@@ -62,6 +62,7 @@ public static class AccountPages
                 <div class="account" data-role="account">
                 <h1>{E("AccountPage.Title")}</h1>
                 <p class="lead" data-role="identity"></p>
+                <p class="notice" role="note" data-role="restriction" hidden></p>
                 <section class="panel" aria-labelledby="password-title">
                 <h2 id="password-title">{E("AccountPage.PasswordTitle")}</h2>
                 <form data-role="change-password" novalidate>
@@ -107,7 +108,10 @@ public static class AccountPages
                 </div>
                 """;
             return pages.Page("account", pages.Text["AccountPage.Title"], body, clientText: ["AccountPage.", "Password.", "Ui.", "Passkey."]);
-        }).ExcludeFromDescription().RequireAuthorization(AuthorizationPolicies.SignedIn);
+        }).ExcludeFromDescription()
+            // Any signed-in session, a restricted one too: this is where a forced password change or an
+            // administrator's missing second factor is done (the APIs behind it decide what such a session may do).
+            .RequireAuthorization(AuthorizationPolicies.AccountSetup);
 
         return routes;
     }

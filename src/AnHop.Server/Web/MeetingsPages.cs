@@ -88,9 +88,9 @@ public static class MeetingsPages
             <div class="secret">
             <label for="{prefix}-link">{E("MeetingsPage.Link")}</label>
             <div class="copy-row"><input id="{prefix}-link" data-role="link" readonly><button type="button" data-copy="{prefix}-link">{E("Ui.Copy")}</button></div>
-            <label for="{prefix}-passcode">{E("MeetingsPage.Passcode")}</label>
-            <div class="copy-row"><input id="{prefix}-passcode" data-role="passcode" readonly><button type="button" data-copy="{prefix}-passcode">{E("Ui.Copy")}</button></div>
-            <p class="hint">{E("MeetingsPage.PasscodeOnce")}</p>
+            <label for="{prefix}-passcode" data-part="passcode">{E("MeetingsPage.Passcode")}</label>
+            <div class="copy-row" data-part="passcode"><input id="{prefix}-passcode" data-role="passcode" readonly><button type="button" data-copy="{prefix}-passcode">{E("Ui.Copy")}</button></div>
+            <p class="hint" data-part="passcode">{E("MeetingsPage.PasscodeOnce")}</p>
             </div>
             """;
     }

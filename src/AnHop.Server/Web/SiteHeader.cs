@@ -34,7 +34,10 @@ public static class SiteHeader
         }
 
         html.Append("<nav class=\"primary\" aria-label=\"").Append(PageRenderer.Encode(text["Nav.Main"])).Append("\">\n<ul>\n");
-        foreach (var (linkPath, textKey) in Links)
+        // A restricted session (a forced password change, an administrator's missing second factor) can only reach
+        // its account page, so the header offers no other link.
+        var restricted = user.HasClaim(c => c.Type == AnHop.Server.Accounts.AccountClaims.Restriction);
+        foreach (var (linkPath, textKey) in Links.Where(l => !restricted || l.Path == "/account"))
         {
             var current = path.StartsWithSegments(linkPath, StringComparison.Ordinal) ? " aria-current=\"page\"" : "";
             html.Append("<li><a href=\"").Append(linkPath).Append('"').Append(current).Append('>')

@@ -1,7 +1,8 @@
 // /api/account (docs/PROTOCOL.md, Accounts). No DOM here.
 import { request } from './request';
 
-export type SignInStatus = 'signedIn' | 'twoFactorRequired' | 'passwordChangeRequired';
+/** A restricted session answers its restriction: a forced password change, or an administrator's missing second factor. */
+export type SignInStatus = 'signedIn' | 'twoFactorRequired' | 'passwordChangeRequired' | 'twoFactorSetupRequired';
 export type SecondFactor = 'totp' | 'recovery' | 'passkey';
 
 export interface SignInAnswer {
@@ -16,6 +17,8 @@ export interface Me {
   readonly roles: string[];
   readonly twoFactorEnabled: boolean;
   readonly mustChangePassword: boolean;
+  /** What a restricted session must finish first: "passwordChange" or "twoFactorSetup"; null when unrestricted. */
+  readonly restriction?: string | null;
 }
 
 export interface AccountSession {

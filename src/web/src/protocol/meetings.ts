@@ -11,7 +11,8 @@ export interface NewMeeting {
 export interface MeetingSecrets {
   readonly code: string;
   readonly link: string;
-  readonly passcode: string;
+  /** Null when the policy lets the meeting run without a passcode. */
+  readonly passcode: string | null;
   readonly numericCode?: string | null;
 }
 
@@ -21,15 +22,15 @@ export interface MeetingSummary {
   readonly link?: string;
   readonly startsAt?: string | null;
   readonly durationMinutes?: number | null;
-  /** "host" when the caller hosts it; other roles when invited. */
-  readonly role?: string;
-  readonly isHost?: boolean;
+  /** What the caller is to the meeting: "host", "coHost" or "invited". */
+  readonly relation: string;
 }
 
 export interface Invitation {
   readonly id: string;
   readonly email: string;
   readonly createdAt?: string;
+  readonly revoked?: boolean;
 }
 
 const path = (code: string) => `/api/meetings/${encodeURIComponent(code)}`;
@@ -43,5 +44,5 @@ export const revokeInvitation = (code: string, id: string) =>
   request<unknown>('DELETE', `${path(code)}/invitations/${encodeURIComponent(id)}`);
 export const calendarUrl = (code: string) => `${path(code)}/calendar.ics`;
 
-/** Whether the caller hosts the meeting (the list answers a role or a flag). */
-export const hosts = (meeting: MeetingSummary) => meeting.isHost === true || meeting.role?.toLowerCase() === 'host';
+/** Hosts and co-hosts manage the meeting: invitations, rotation, calendar. */
+export const hosts = (meeting: MeetingSummary) => meeting.relation === 'host' || meeting.relation === 'coHost';

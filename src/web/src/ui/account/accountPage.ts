@@ -18,13 +18,21 @@ export async function wireAccountPage(root: HTMLElement): Promise<void> {
   const person = answer.value;
   const identity = root.querySelector<HTMLElement>('[data-role=identity]');
   if (identity) identity.textContent = t('AccountPage.Identity', person.displayName, person.email);
-  wirePassword(root, person);
-  wireTwoFactor(root, person.twoFactorEnabled);
+  // A restricted session (a forced password change, an administrator's missing second factor) finishes that first;
+  // its sessions list is refused until then.
+  const restriction = person.restriction ?? null;
+  const notice = root.querySelector<HTMLElement>('[data-role=restriction]');
+  if (notice && restriction) {
+    notice.textContent = t(restriction === 'twoFactorSetup' ? 'AccountPage.RestrictedTwoFactor' : 'AccountPage.RestrictedPassword');
+    notice.hidden = false;
+  }
+  wirePassword(root, person, restriction !== null);
+  wireTwoFactor(root, person.twoFactorEnabled, restriction === 'twoFactorSetup');
   await wirePasskeys(root);
-  await showSessions(root);
+  if (restriction === null) await showSessions(root);
 }
 
-function wirePassword(root: HTMLElement, person: account.Me): void {
+function wirePassword(root: HTMLElement, person: account.Me, restricted: boolean): void {
   const form = root.querySelector<HTMLFormElement>('form[data-role=change-password]');
   const fieldset = form?.querySelector<HTMLElement>('[data-role=new-password]');
   if (!form || !fieldset) return;
@@ -41,6 +49,10 @@ function wirePassword(root: HTMLElement, person: account.Me): void {
       form.reset();
       fresh.reset();
       showStatus(status, 'success', t('Password.Changed'));
+      if (restricted) {
+        window.location.reload(); // the session is no longer restricted: the whole page and header apply
+        return;
+      }
       await showSessions(root);
     } else if (result.problem.retryAfter !== null) {
       throttle(status, form.querySelector('button[type=submit]'), result.problem.retryAfter);
@@ -50,7 +62,7 @@ function wirePassword(root: HTMLElement, person: account.Me): void {
   });
 }
 
-function wireTwoFactor(root: HTMLElement, initiallyEnabled: boolean): void {
+function wireTwoFactor(root: HTMLElement, initiallyEnabled: boolean, setupRequired: boolean): void {
   const section = root.querySelector<HTMLElement>('[data-role=two-factor]');
   if (!section) return;
   const part = <T extends HTMLElement>(role: string) => section.querySelector<T>(`[data-role=${role}]`);
@@ -120,6 +132,7 @@ function wireTwoFactor(root: HTMLElement, initiallyEnabled: boolean): void {
     recovery = [];
     part<HTMLOListElement>('recovery-list')?.replaceChildren();
     if (codes) codes.hidden = true;
+    if (setupRequired) window.location.assign('/meetings'); // the second factor lifted the restriction
   });
 
   submit(disable, async (form, data) => {

@@ -35,6 +35,11 @@ export function wireSignIn(section: HTMLElement): void {
       case 'passwordChangeRequired':
         show('change-password');
         return;
+      case 'twoFactorSetupRequired':
+        // An administrator without a second factor sets one up on the account page before anything else.
+        currentPassword = '';
+        window.location.assign('/account');
+        return;
       case 'twoFactorRequired': {
         // A step is offered only for the methods the server lists (a passkey first), each linking to the others.
         const methods = answer.methods ?? ['totp', 'recovery'];

@@ -24,8 +24,9 @@ export function wireInviteDialog(dialog: HTMLDialogElement | null): (meeting: Me
       fail(result.problem, null);
       return;
     }
-    list.replaceChildren(...result.value.map((invitation) => item(invitation)));
-    if (result.value.length === 0) {
+    const open = result.value.filter((invitation) => invitation.revoked !== true);
+    list.replaceChildren(...open.map((invitation) => item(invitation)));
+    if (open.length === 0) {
       list.replaceChildren(Object.assign(document.createElement('li'), { textContent: t('MeetingsPage.InvitationsNone'), className: 'hint' }));
     }
   };

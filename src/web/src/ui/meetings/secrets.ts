@@ -6,5 +6,7 @@ export function showSecrets(container: HTMLElement, secrets: MeetingSecrets): vo
   const link = container.querySelector<HTMLInputElement>('input[data-role=link]');
   const passcode = container.querySelector<HTMLInputElement>('input[data-role=passcode]');
   if (link) link.value = new URL(secrets.link, window.location.origin).href;
-  if (passcode) passcode.value = secrets.passcode;
+  if (passcode) passcode.value = secrets.passcode ?? '';
+  // Without a passcode (allowed by policy) there is nothing to copy or keep.
+  for (const part of container.querySelectorAll<HTMLElement>('[data-part=passcode]')) part.hidden = secrets.passcode === null;
 }
