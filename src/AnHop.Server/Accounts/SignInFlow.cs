@@ -1,4 +1,5 @@
 using System.Security.Claims;
+using AnHop.Server.Accounts.Passkeys;
 using AnHop.Server.Accounts.TwoFactor;
 using AnHop.Server.Data;
 using Microsoft.AspNetCore.Authentication;
@@ -8,7 +9,7 @@ using Microsoft.Extensions.Localization;
 namespace AnHop.Server.Accounts;
 
 /// <summary>What follows a correct first or second factor: the second-factor step, or a session (maybe restricted).</summary>
-public sealed class SignInFlow(UserManager<AnHopUser> users, UserSessions sessions, IStringLocalizer<SharedResource> text)
+public sealed class SignInFlow(UserManager<AnHopUser> users, UserSessions sessions, PasskeyStore passkeys, IStringLocalizer<SharedResource> text)
 {
     public const string SignedIn = "signedIn";
     public const string TwoFactorRequired = "twoFactorRequired";
@@ -25,7 +26,7 @@ public sealed class SignInFlow(UserManager<AnHopUser> users, UserSessions sessio
         ArgumentNullException.ThrowIfNull(http);
         ArgumentNullException.ThrowIfNull(user);
         var methods = await MethodsAsync(user);
-        if (user.TwoFactorEnabled && methods.Count > 0)
+        if (methods.Count > 0) // TOTP is listed only when turned on; a passkey, once registered
         {
             var pending = new ClaimsIdentity(IdentityConstants.TwoFactorUserIdScheme);
             pending.AddClaim(new Claim(ClaimTypes.Name, user.Id.ToString()));
@@ -46,12 +47,16 @@ public sealed class SignInFlow(UserManager<AnHopUser> users, UserSessions sessio
     }
 
     /// <summary>
-    /// The second factors this account can use. A passkey method is listed here (as "passkey") once passkeys exist,
-    /// only for accounts that have registered one.
+    /// The second factors this account can use: "passkey" first when it has registered one.
     /// </summary>
     public async Task<IReadOnlyList<string>> MethodsAsync(AnHopUser user)
     {
         var methods = new List<string>();
+        if (await passkeys.HasAnyAsync(user.Id))
+        {
+            methods.Add("passkey");
+        }
+
         if (await users.GetTwoFactorEnabledAsync(user) && !string.IsNullOrEmpty(await users.GetAuthenticatorKeyAsync(user)))
         {
             methods.Add("totp");

@@ -51,7 +51,8 @@ public sealed class UserSessions(
             return AccountRestrictions.PasswordChange;
         }
 
-        if (!user.TwoFactorEnabled && (await signIn.UserManager.GetRolesAsync(user)).Any(AccountRoles.RequiresSecondFactor))
+        if (!user.TwoFactorEnabled && (await signIn.UserManager.GetRolesAsync(user)).Any(AccountRoles.RequiresSecondFactor)
+            && !await db.Set<Passkeys.PasskeyCredential>().AnyAsync(p => p.UserId == user.Id))
         {
             return AccountRestrictions.TwoFactorSetup;
         }

@@ -1,5 +1,6 @@
 using System.Net;
 using AnHop.Server.Accounts;
+using AnHop.Server.Accounts.Passkeys;
 using AnHop.Server.Data;
 using AnHop.Server.Email;
 using AnHop.Server.Health;
@@ -48,6 +49,7 @@ public static class AnHopApp
             .SetApplicationName("AnHop")
             .PersistKeysToFileSystem(new DirectoryInfo(DataDirectory.Ensure(Path.Combine(dataDirectory, "keys"))));
         builder.Services.AddAnHopAccounts();
+        builder.Services.AddAnHopPasskeys();
         builder.Services.AddRateLimiter(limiter =>
         {
             limiter.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
@@ -244,6 +246,7 @@ public static class AnHopApp
         app.MapAwayPage();
         app.MapSignedInPages();
         app.MapAccounts();
+        app.MapPasskeys();
         app.MapHub<MeetingHub>(MeetingHub.Path).AllowAnonymous(); // each hub method is authorised by HubAuthorizationFilter
     }
 

@@ -52,7 +52,7 @@ public static class AccountPages
                 </form>
                 </section>
                 """;
-            return pages.Page("sign-in", pages.Text["SignInPage.Title"], body, clientText: ["SignInPage.", "Password.", "Ui."]);
+            return pages.Page("sign-in", pages.Text["SignInPage.Title"], body, clientText: ["SignInPage.", "Password.", "Ui.", "Passkey."]);
         }).ExcludeFromDescription().AllowAnonymous();
 
         routes.MapGet("/account", (PageRenderer pages) =>
@@ -107,7 +107,7 @@ public static class AccountPages
                 </section>
                 </div>
                 """;
-            return pages.Page("account", pages.Text["AccountPage.Title"], body, clientText: ["AccountPage.", "Password.", "Ui."]);
+            return pages.Page("account", pages.Text["AccountPage.Title"], body, clientText: ["AccountPage.", "Password.", "Ui.", "Passkey."]);
         }).ExcludeFromDescription()
             // Any signed-in session, a restricted one too: this is where a forced password change or an
             // administrator's missing second factor is done (the APIs behind it decide what such a session may do).

@@ -6,6 +6,7 @@ import { throttle } from './countdown';
 import { submit } from './forms';
 import { formatDateTime } from './format';
 import { wireNewPassword } from './newPassword';
+import { wirePasskeys } from './passkeys';
 import { describeProblem, redirectIfSignedOut, showStatus } from './status';
 
 export async function wireAccountPage(root: HTMLElement): Promise<void> {
@@ -27,6 +28,7 @@ export async function wireAccountPage(root: HTMLElement): Promise<void> {
   }
   wirePassword(root, person, restriction !== null);
   wireTwoFactor(root, person.twoFactorEnabled, restriction === 'twoFactorSetup');
+  await wirePasskeys(root);
   if (restriction === null) await showSessions(root);
 }
 

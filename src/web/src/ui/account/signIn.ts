@@ -6,8 +6,9 @@ import { throttle } from './countdown';
 import { wireNewPassword } from './newPassword';
 import { submit } from './forms';
 import { describeProblem, showStatus } from './status';
+import { passkeySignInStep } from './passkeys';
 
-type Step = 'password' | 'totp' | 'recovery' | 'change-password';
+type Step = 'password' | 'passkey' | 'totp' | 'recovery' | 'change-password';
 
 export function wireSignIn(section: HTMLElement): void {
   const forms = new Map<Step, HTMLFormElement>();
@@ -40,11 +41,10 @@ export function wireSignIn(section: HTMLElement): void {
         window.location.assign('/account');
         return;
       case 'twoFactorRequired': {
-        // Passkeys come later: a step is offered only for the methods the server lists and this page knows.
-        const methods = (answer.methods ?? ['totp', 'recovery']).filter((m): m is 'totp' | 'recovery' => m === 'totp' || m === 'recovery');
-        for (const [step, other] of [['totp', 'recovery'], ['recovery', 'totp']] as const) {
-          const link = forms.get(step)?.querySelector<HTMLButtonElement>(`[data-goto=${other}]`);
-          if (link) link.hidden = !methods.includes(other);
+        // A step is offered only for the methods the server lists (a passkey first), each linking to the others.
+        const methods = answer.methods ?? ['totp', 'recovery'];
+        for (const link of section.querySelectorAll<HTMLButtonElement>('form [data-goto]')) {
+          link.hidden = !methods.includes(link.dataset['goto'] as 'totp');
         }
         show(methods[0] ?? 'totp');
         return;
@@ -63,6 +63,8 @@ export function wireSignIn(section: HTMLElement): void {
       showStatus(status, 'error', result.problem.status === 401 ? t('SignInPage.CodeRestart') : message);
     }
   };
+
+  forms.set('passkey', passkeySignInStep(section, follow, refuse));
 
   for (const link of section.querySelectorAll<HTMLButtonElement>('[data-goto]')) {
     link.addEventListener('click', () => show(link.dataset['goto'] as Step));
