@@ -14,6 +14,9 @@ public sealed class ConfigurationTests
     [InlineData("--AnHop:Htps:Port=1", "Htps")]
     [InlineData("--AnHop:DataDirectory= ", "AnHop:DataDirectory is empty")]
     [InlineData("--AnHop:Https:CertificatePath=/nonexistent/cert.pfx", "AnHop:Https:CertificatePath = '/nonexistent/cert.pfx' does not exist")]
+    [InlineData("--AnHop:Accounts:SignInPermitsPerIP=5", "SignInPermitsPerIP")]
+    [InlineData("--AnHop:Accounts:SignInPermitsPerIpPerMinute=0", "AnHop:Accounts:SignInPermitsPerIpPerMinute must be between")]
+    [InlineData("--AnHop:Meetings:PublicUrl=ftp://x", "AnHop:Meetings:PublicUrl must be an absolute http(s) URL")]
     public void A_bad_value_stops_start_with_a_message_naming_the_key(string argument, string expected)
     {
         var ex = Assert.Throws<ConfigurationException>(() => AnHopApp.Build([argument]));

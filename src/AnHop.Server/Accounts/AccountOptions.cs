@@ -2,10 +2,10 @@ using Microsoft.Extensions.Options;
 
 namespace AnHop.Server.Accounts;
 
-/// <summary>Account settings, configuration section "Accounts" (e.g. <c>--Accounts:SignInPermitsPerIpPerMinute=20</c>).</summary>
+/// <summary>Account settings, configuration section "AnHop:Accounts" (e.g. <c>--AnHop:Accounts:SignInPermitsPerIpPerMinute=20</c>).</summary>
 public sealed class AccountOptions
 {
-    public const string Section = "Accounts";
+    public const string Section = "AnHop:Accounts";
 
     /// <summary>Sign-in and second-step attempts one IP address may make per minute.</summary>
     public int SignInPermitsPerIpPerMinute { get; set; } = 10;
@@ -20,7 +20,7 @@ public sealed class AccountOptions
     public string OrganisationName { get; set; } = "";
 }
 
-internal sealed class AccountOptionsValidator : IValidateOptions<AccountOptions>
+public sealed class AccountOptionsValidator : IValidateOptions<AccountOptions>
 {
     public ValidateOptionsResult Validate(string? name, AccountOptions options)
     {

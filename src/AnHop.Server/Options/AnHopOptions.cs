@@ -18,6 +18,12 @@ public sealed class AnHopOptions
 
     public SmtpOptions Smtp { get; set; } = new();
 
+    /// <summary>Sign-in throttles and idle limits (bound again by the accounts feature; here so unknown keys are errors).</summary>
+    public AnHop.Server.Accounts.AccountOptions Accounts { get; set; } = new();
+
+    /// <summary>Public URL and admission throttles (bound again by the meeting directory; here so unknown keys are errors).</summary>
+    public AnHop.Server.Meetings.Directory.MeetingDirectoryOptions Meetings { get; set; } = new();
+
     public string ResolvedDataDirectory => Path.GetFullPath(DataDirectory);
 }
 

@@ -37,6 +37,8 @@ public sealed class AnHopOptionsValidator : IValidateOptions<AnHopOptions>
 
         ValidateMedia(options.Media, failures);
         ValidateSmtp(options.Smtp, failures);
+        AddFailures(new AnHop.Server.Accounts.AccountOptionsValidator().Validate(name, options.Accounts), failures);
+        AddFailures(new AnHop.Server.Meetings.Directory.MeetingDirectoryOptionsValidator().Validate(name, options.Meetings), failures);
         if (!Enum.IsDefined(options.Database.Provider))
         {
             failures.Add($"AnHop:Database:Provider = '{options.Database.Provider}' is not allowed: use one of {string.Join(", ", Enum.GetNames<DatabaseProvider>())}.");
@@ -121,6 +123,14 @@ public sealed class AnHopOptionsValidator : IValidateOptions<AnHopOptions>
         if (!string.Equals(endpoint.Address, "localhost", StringComparison.OrdinalIgnoreCase) && !IPAddress.TryParse(endpoint.Address, out _))
         {
             failures.Add($"{key}:Address = '{endpoint.Address}' is not allowed: use an IP address (0.0.0.0 or :: for all interfaces) or 'localhost'.");
+        }
+    }
+
+    private static void AddFailures(ValidateOptionsResult result, List<string> failures)
+    {
+        if (result.Failed)
+        {
+            failures.AddRange(result.Failures);
         }
     }
 }

@@ -10,7 +10,7 @@ public sealed class AdmissionServer : IAsyncLifetime
 
     public AnHopServer Server => _server ?? throw new InvalidOperationException("not started");
 
-    public async Task InitializeAsync() => _server = await AnHopServer.StartAsync("--Meetings:AdmissionsPerIpPerMinute=1000");
+    public async Task InitializeAsync() => _server = await AnHopServer.StartAsync("--AnHop:Meetings:AdmissionsPerIpPerMinute=1000");
 
     public async Task DisposeAsync()
     {

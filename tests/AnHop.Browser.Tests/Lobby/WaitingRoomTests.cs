@@ -146,7 +146,7 @@ public sealed class WaitingRoomTests(BrowserFixture fixture, AdmissionServer adm
     [Fact]
     public async Task Too_many_attempts_disable_joining_with_a_countdown_from_Retry_After()
     {
-        await using var server = await AnHopServer.StartAsync("--Meetings:AdmissionsPerIpPerMinute=1");
+        await using var server = await AnHopServer.StartAsync("--AnHop:Meetings:AdmissionsPerIpPerMinute=1");
         var (context, page, _) = await fixture.NewPageAsync(server);
         await using var _ = context;
         await OpenAsync(page, MeetingCode.Create());

@@ -31,7 +31,7 @@ internal sealed class AccountTestServer : IAsyncDisposable
         [
             "--Logging:LogLevel:Default=Debug",
             "--Logging:LogLevel:Microsoft.EntityFrameworkCore=Warning",
-            .. defaultThrottles ? Array.Empty<string>() : ["--Accounts:SignInPermitsPerIpPerMinute=1000", "--Accounts:SignInPermitsPerAccountPerMinute=1000"],
+            .. defaultThrottles ? Array.Empty<string>() : ["--AnHop:Accounts:SignInPermitsPerIpPerMinute=1000", "--AnHop:Accounts:SignInPermitsPerAccountPerMinute=1000"],
             .. extraArgs,
         ];
         var server = await AnHopServer.StartAsync(args);

@@ -14,7 +14,7 @@ public sealed class PasswordPolicyTests
     [Fact]
     public async Task Weak_common_Vietnamese_personal_breached_and_reused_passwords_are_refused_with_their_reasons()
     {
-        await using var server = await AccountTestServer.StartAsync(extraArgs: "--Accounts:OrganisationName=Sở Thông tin và Truyền thông");
+        await using var server = await AccountTestServer.StartAsync(extraArgs: "--AnHop:Accounts:OrganisationName=Sở Thông tin và Truyền thông");
         await server.CreateUserAsync(Email, displayName: "Đặng Quốc Khánh");
         await ImportAsync(server.Server.DataDirectory, Breached);
         using var browser = server.NewBrowser();

@@ -13,7 +13,7 @@ public sealed class AdmissionTests
     [Fact]
     public async Task Admission_gives_each_role_its_capabilities_and_only_hosts_skip_the_waiting_room()
     {
-        await using var server = await AnHopServer.StartAsync([.. TestAccounts.ServerArguments, "--Meetings:AdmissionsPerIpPerMinute=1000"]);
+        await using var server = await AnHopServer.StartAsync([.. TestAccounts.ServerArguments, "--AnHop:Meetings:AdmissionsPerIpPerMinute=1000"]);
         var (_, admin) = await TestAccounts.SetUpAdministratorAsync(server);
         var (coHostId, coHost) = await TestAccounts.CreateAsync(server, "dong.chu.tri@example.gov.vn");
         var (_, member) = await TestAccounts.CreateAsync(server, "thanh.vien@example.gov.vn");
@@ -63,7 +63,7 @@ public sealed class AdmissionTests
     [Fact]
     public async Task Unknown_meeting_wrong_passcode_ended_meeting_and_refused_guest_get_byte_identical_answers()
     {
-        await using var server = await AnHopServer.StartAsync([.. TestAccounts.ServerArguments, "--Meetings:AdmissionsPerIpPerMinute=1000"]);
+        await using var server = await AnHopServer.StartAsync([.. TestAccounts.ServerArguments, "--AnHop:Meetings:AdmissionsPerIpPerMinute=1000"]);
         var (_, admin) = await TestAccounts.SetUpAdministratorAsync(server);
         using var guest = TestAccounts.Anonymous(server);
         using (admin)
@@ -118,7 +118,7 @@ public sealed class AdmissionTests
     [Fact]
     public async Task Thousands_of_guesses_against_one_meeting_are_throttled_per_meeting_whatever_the_address()
     {
-        await using var server = await AnHopServer.StartAsync([.. TestAccounts.ServerArguments, "--Meetings:AdmissionsPerIpPerMinute=100000"]);
+        await using var server = await AnHopServer.StartAsync([.. TestAccounts.ServerArguments, "--AnHop:Meetings:AdmissionsPerIpPerMinute=100000"]);
         var (_, admin) = await TestAccounts.SetUpAdministratorAsync(server);
         using var attacker = TestAccounts.Anonymous(server);
         using (admin)

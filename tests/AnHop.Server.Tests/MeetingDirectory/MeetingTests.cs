@@ -15,7 +15,7 @@ public sealed class MeetingTests : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        _server = await AnHopServer.StartAsync([.. TestAccounts.ServerArguments, "--Meetings:AdmissionsPerIpPerMinute=1000"]);
+        _server = await AnHopServer.StartAsync([.. TestAccounts.ServerArguments, "--AnHop:Meetings:AdmissionsPerIpPerMinute=1000"]);
         (_, _admin) = await TestAccounts.SetUpAdministratorAsync(_server);
     }
 

@@ -20,7 +20,7 @@ namespace AnHop.Server.Tests.MeetingDirectory;
 public static partial class TestAccounts
 {
     public static readonly string[] ServerArguments =
-        ["--Accounts:SignInPermitsPerIpPerMinute=1000", "--Accounts:SignInPermitsPerAccountPerMinute=1000"];
+        ["--AnHop:Accounts:SignInPermitsPerIpPerMinute=1000", "--AnHop:Accounts:SignInPermitsPerAccountPerMinute=1000"];
 
     public const string Password = "lục bình trôi qua cầu Long Biên";
 

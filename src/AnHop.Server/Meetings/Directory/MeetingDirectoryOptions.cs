@@ -3,10 +3,10 @@ using Microsoft.Extensions.Options;
 
 namespace AnHop.Server.Meetings.Directory;
 
-/// <summary>The "Meetings" configuration section: links in invitations and the admission throttles.</summary>
+/// <summary>The "AnHop:Meetings" configuration section: links in invitations and the admission throttles.</summary>
 public sealed class MeetingDirectoryOptions
 {
-    public const string Section = "Meetings";
+    public const string Section = "AnHop:Meetings";
 
     /// <summary>The address people open (https://meet.example.gov.vn); empty: taken from the host's own request.</summary>
     public string PublicUrl { get; set; } = "";
