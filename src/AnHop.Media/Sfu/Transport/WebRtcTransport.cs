@@ -259,8 +259,11 @@ public sealed class WebRtcTransport : IMediaTransport, IDisposable
 
         if (result.HasResponse())
         {
-            var sent = udpFrom is not null ? _server.TrySendUdp(response[..responseLength], udpFrom) : tcp!.TrySend(response[..responseLength]);
-            if (sent)
+            if (udpFrom is not null)
+            {
+                _server.SendUdp(response[..responseLength], udpFrom, Counters);
+            }
+            else if (tcp!.TrySend(response[..responseLength]))
             {
                 Counters.CountOut(responseLength);
             }
@@ -468,8 +471,13 @@ public sealed class WebRtcTransport : IMediaTransport, IDisposable
     /// <summary>Sends to the selected remote; the caller holds the send lock.</summary>
     private bool SendLocked(ReadOnlySpan<byte> datagram)
     {
-        var sent = _tcpRemote is { } tcp ? tcp.TrySend(datagram)
-            : _hasUdpRemote && _server.TrySendUdp(datagram, _udpRemote);
+        if (_tcpRemote is null && _hasUdpRemote)
+        {
+            // Counted by the server: at once, or when a receive thread's batch is flushed.
+            return _server.SendUdp(datagram, _udpRemote, Counters);
+        }
+
+        var sent = _tcpRemote is { } tcp && tcp.TrySend(datagram);
         if (sent)
         {
             Counters.CountOut(datagram.Length);
