@@ -314,6 +314,9 @@ public sealed class MediaServer : IDisposable
 
     internal void OnTcpConnectionClosed(IceTcpConnection connection) => _tcpConnections.TryRemove(connection, out _);
 
+    /// <summary>A send batch on this server's first socket, for a test or benchmark thread acting as a receive thread.</summary>
+    internal UdpSendBatch CreateSendBatch() => new(this, _udp);
+
     internal void CountReceiveError() => Interlocked.Increment(ref _receiveErrors);
 
     /// <summary>
