@@ -41,6 +41,7 @@ internal sealed class UdpReceiver
         var buffer = GC.AllocateArray<byte>(MediaServer.MaxDatagramLength + 1, pinned: true);
         var from = new SocketAddress(Socket.AddressFamily);
         UdpSendBatch.Current = Batch;
+        Routing.ForwardingDelayProbe.DeferToFlush = Batch is not null;
         while (!_server.IsDisposed)
         {
             int received;

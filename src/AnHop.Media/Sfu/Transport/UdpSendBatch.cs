@@ -132,5 +132,6 @@ internal sealed unsafe class UdpSendBatch
 
         Array.Clear(_counters, 0, count);
         _count = 0;
+        Routing.ForwardingDelayProbe.RecordDeferred();
     }
 }
