@@ -327,7 +327,16 @@ public sealed class MediaServer : IDisposable
     internal bool SendUdp(ReadOnlySpan<byte> datagram, SocketAddress to, TransportCounters counters)
     {
         var socket = _udp;
-        if (UdpSendBatch.Current is { } batch && ReferenceEquals(batch.Owner, this))
+        var batch = UdpSendBatch.Current;
+        if (batch is null && UdpSendBatch.GatherOnThisThread && Options.BatchSends && LinuxDatagramSender.IsBatchSupported)
+        {
+            // A fan-out worker's first send through this server: its batch, made once for the thread's life.
+            batch = new UdpSendBatch(this, _udp);
+            UdpSendBatch.Current = batch;
+            Routing.ForwardingDelayProbe.DeferToFlush = true;
+        }
+
+        if (batch is not null && ReferenceEquals(batch.Owner, this))
         {
             if (batch.TryAdd(datagram, to, counters))
             {

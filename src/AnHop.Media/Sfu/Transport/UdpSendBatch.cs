@@ -30,6 +30,9 @@ internal sealed unsafe class UdpSendBatch
     [ThreadStatic]
     private static UdpSendBatch? t_current;
 
+    [ThreadStatic]
+    private static bool t_gatherOnThisThread;
+
     private readonly byte[] _data = GC.AllocateArray<byte>(Capacity * SlotSize, pinned: true);
     private readonly byte[] _addresses = GC.AllocateArray<byte>(Capacity * AddressSlotSize, pinned: true);
     private readonly IoVector[] _vectors = GC.AllocateArray<IoVector>(Capacity, pinned: true);
@@ -62,6 +65,25 @@ internal sealed unsafe class UdpSendBatch
     {
         get => t_current;
         set => t_current = value;
+    }
+
+    /// <summary>
+    /// Set by a router's fan-out worker thread: the first UDP send it makes through a media server creates a batch for
+    /// that server on the thread (once), which the worker flushes after each packet's share.
+    /// </summary>
+    public static bool GatherOnThisThread
+    {
+        get => t_gatherOnThisThread;
+        set => t_gatherOnThisThread = value;
+    }
+
+    /// <summary>Flushes the calling thread's batch, if it has one with datagrams queued.</summary>
+    public static void FlushCurrent()
+    {
+        if (t_current is { _count: > 0 } batch)
+        {
+            batch.Flush();
+        }
     }
 
     /// <summary>The media server whose socket this batch sends on; other servers' transports send directly.</summary>
