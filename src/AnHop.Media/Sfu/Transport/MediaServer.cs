@@ -327,16 +327,7 @@ public sealed class MediaServer : IDisposable
     internal bool SendUdp(ReadOnlySpan<byte> datagram, SocketAddress to, TransportCounters counters)
     {
         var socket = _udp;
-        var batch = UdpSendBatch.Current;
-        if (batch is null && UdpSendBatch.GatherOnThisThread && Options.BatchSends && LinuxDatagramSender.IsBatchSupported)
-        {
-            // A fan-out worker's first send through this server: its batch, made once for the thread's life.
-            batch = new UdpSendBatch(this, _udp);
-            UdpSendBatch.Current = batch;
-            Routing.ForwardingDelayProbe.DeferToFlush = true;
-        }
-
-        if (batch is not null && ReferenceEquals(batch.Owner, this))
+        if (CurrentBatch() is { } batch)
         {
             if (batch.TryAdd(datagram, to, counters))
             {
@@ -406,6 +397,28 @@ public sealed class MediaServer : IDisposable
         return StunMessage.TryReadUsernameFragments(datagram, out var localUfrag, out _)
             && DemuxKey.TryCreate(localUfrag, out var key)
             && _byUfrag.TryGetValue(key, out transport!);
+    }
+
+    /// <summary>
+    /// Queues a plain RTP/RTCP packet of <paramref name="transport"/> in the calling thread's send batch, to be
+    /// protected and sent at its flush; false when this thread does not batch for this server (send it now).
+    /// </summary>
+    internal bool TryQueuePlain(ReadOnlySpan<byte> plain, bool rtcp, WebRtcTransport transport) =>
+        CurrentBatch() is { } batch && batch.TryAddPlain(plain, rtcp, transport);
+
+    /// <summary>The calling thread's send batch for this server, made on a fan-out worker's first send; or null.</summary>
+    private UdpSendBatch? CurrentBatch()
+    {
+        var batch = UdpSendBatch.Current;
+        if (batch is null && UdpSendBatch.GatherOnThisThread && Options.BatchSends && LinuxDatagramSender.IsBatchSupported)
+        {
+            // A fan-out worker's first send through this server: its batch, made once for the thread's life.
+            batch = new UdpSendBatch(this, _udp);
+            UdpSendBatch.Current = batch;
+            Routing.ForwardingDelayProbe.DeferToFlush = true;
+        }
+
+        return batch is not null && ReferenceEquals(batch.Owner, this) ? batch : null;
     }
 
     private static Socket OpenUdpSocket(MediaServerOptions options, int port, bool reusePort)

@@ -440,8 +440,50 @@ public sealed class WebRtcTransport : IMediaTransport, IDisposable
         }
     }
 
+    /// <summary>
+    /// Protects an entry of a send batch in its slot and gives the selected UDP remote. False when it must not go in
+    /// the batch: not connected or not protectable (counted), or the path is ICE-TCP now (sent here, counted).
+    /// </summary>
+    internal bool ProtectForBatch(Span<byte> slot, int length, bool rtcp, Span<byte> address, out int wireLength, out int addressLength)
+    {
+        addressLength = 0;
+        lock (_sendLock)
+        {
+            wireLength = 0;
+            if (_outbound is null)
+            {
+                Counters.CountDrop(TransportDropReason.NotConnected);
+                return false;
+            }
+
+            var ok = rtcp ? _outbound.ProtectRtcp(slot, length, out wireLength) : _outbound.ProtectRtp(slot, length, out wireLength);
+            if (!ok)
+            {
+                Counters.CountDrop(TransportDropReason.ProtectFailure);
+                return false;
+            }
+
+            if (_tcpRemote is not null || !_hasUdpRemote || _udpRemote.Size > address.Length)
+            {
+                SendLocked(slot[..wireLength]);
+                return false;
+            }
+
+            _udpRemote.Buffer.Span[.._udpRemote.Size].CopyTo(address);
+            addressLength = _udpRemote.Size;
+            return true;
+        }
+    }
+
     private bool Protect(Span<byte> buffer, int length, bool rtcp)
     {
+        // On a receive thread (or fan-out worker) over UDP: queue the plain copy; the batch protects it after the
+        // router lock was released. The TCP check is only a hint; the flush decides under the send lock.
+        if (_tcpRemote is null && (uint)length <= (uint)buffer.Length && _server.TryQueuePlain(buffer[..length], rtcp, this))
+        {
+            return true;
+        }
+
         lock (_sendLock)
         {
             if (_outbound is null)

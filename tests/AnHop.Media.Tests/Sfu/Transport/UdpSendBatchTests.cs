@@ -160,4 +160,61 @@ public class UdpSendBatchTests
 
         await Eventually(() => Interlocked.Read(ref received) > baseline, "a batched packet at the peer");
     }
+
+    [Fact]
+    public async Task Plain_copies_are_protected_at_flush_and_a_transport_closed_meanwhile_is_left_out()
+    {
+        if (!Supported)
+        {
+            return;
+        }
+
+        using var server = NewServer(new MediaServerOptions { ReceiveThreads = 2 });
+        var (closing, closingPeer) = await ConnectAsync(server);
+        var (staying, stayingPeer) = await ConnectAsync(server);
+        using var _ = closingPeer;
+        using var __ = stayingPeer;
+        using var ___ = staying;
+        var received = new PeerRecorder();
+        received.Attach(stayingPeer);
+        var batch = server.CreateSendBatch();
+        UdpSendBatch.Current = batch;
+        try
+        {
+            for (ushort sequence = 1; sequence <= 6; sequence++)
+            {
+                var packet = MakeRtp(0x7777, sequence, 300, out var length);
+                Assert.True((sequence % 2 == 0 ? staying : closing).SendRtp(packet, length));
+            }
+
+            // Queued plain: nothing was protected or sent yet.
+            Assert.Equal(6, batch.Count);
+            closing.Close();
+            batch.Flush();
+            // Its three copies are counted as not connected (with whatever the closed transport refused on its receive side).
+            Assert.True(closing.Counters.Drops(TransportDropReason.NotConnected) >= 3);
+            // The staying transport's three, and the closing one's DTLS close_notify, which Close sent on this thread.
+            Assert.Equal(4, batch.Datagrams);
+
+            // The headers of the batch point at their own slots again: a full batch after the gap still goes intact.
+            for (ushort sequence = 7; sequence < 7 + UdpSendBatch.Capacity; sequence++)
+            {
+                var packet = MakeRtp(0x7777, sequence, 300, out var length);
+                Assert.True(staying.SendRtp(packet, length));
+            }
+
+            batch.Flush();
+        }
+        finally
+        {
+            UdpSendBatch.Current = null;
+        }
+
+        var expected = Enumerable.Range(1, 6 + UdpSendBatch.Capacity).Where(n => n <= 6 ? n % 2 == 0 : true).ToList();
+        await Eventually(() => received.Rtp.Count >= expected.Count, "every copy of the staying transport");
+        var sequences = received.Rtp.Select(p => (int)BinaryPrimitives.ReadUInt16BigEndian(p.AsSpan(2))).ToList();
+        Assert.Equal(expected, sequences);
+        Assert.All(received.Rtp, p => Assert.Equal(MakeRtp(0x7777, BinaryPrimitives.ReadUInt16BigEndian(p.AsSpan(2)), 300, out var l)[..l], p));
+        Assert.Equal(0, staying.Counters.Drops(TransportDropReason.SendFailure));
+    }
 }
