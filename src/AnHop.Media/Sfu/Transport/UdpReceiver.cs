@@ -71,12 +71,17 @@ internal sealed class UdpReceiver
                 // The receive thread is the boundary: whatever one datagram provokes must not stop every call.
                 _server.CountReceiveError();
             }
-            finally
+
+            // The packet's copies leave together, after the router lock was released.
+            if (Batch is { Count: > 0 } batch)
             {
-                // The packet's copies leave together, after the router lock was released.
-                if (Batch is { Count: > 0 } batch)
+                try
                 {
                     batch.Flush();
+                }
+                catch (Exception)
+                {
+                    _server.CountReceiveError();
                 }
             }
         }

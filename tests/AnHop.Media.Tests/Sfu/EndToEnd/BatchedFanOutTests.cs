@@ -1,5 +1,9 @@
+using AnHop.Media.Rtp;
 using AnHop.Media.Sfu.Routing;
 using AnHop.Media.Sfu.Transport;
+using AnHop.Media.Srtp;
+using AnHop.Media.Tests.Testing;
+using Parameters = AnHop.Media.Tests.Sfu.Routing.Parameters;
 
 namespace AnHop.Media.Tests.Sfu.EndToEnd;
 
@@ -34,5 +38,45 @@ public class BatchedFanOutTests
             Assert.Equal(Environment.ProcessorCount, call.Server.ReceiveThreadCount);
             Assert.True(call.Server.SendBatches.Sum(batch => batch!.Datagrams) > 0);
         }
+    }
+
+    [Fact]
+    public async Task Receiving_routing_and_sending_a_packet_through_the_send_batch_allocates_nothing()
+    {
+        if (!LinuxDatagramSender.IsBatchSupported)
+        {
+            return;
+        }
+
+        await using var call = await SfuCall.StartAsync(subscribers: 3);
+        var keys = call.Publisher.Transport.DtlsResult!.Keys;
+        using var publisherSide = new SrtpContext(keys.Profile, keys.RemoteMasterKey, keys.RemoteMasterSalt);
+        var from = call.Publisher.Peer.LocalEndPoint.Serialize();
+        var payload = new byte[100];
+        var buffer = new byte[1500];
+        ushort sequence = 100;
+        uint timestamp = 1000;
+        var batch = call.Server.CreateSendBatch();
+        UdpSendBatch.Current = batch;
+        try
+        {
+            // As a receive thread does it: one audio packet in, unprotected, routed to three consumers, their
+            // copies queued plain, then protected and sent with one sendmmsg.
+            Allocations.AssertNone(() =>
+            {
+                RtpPacketWriter.TryWrite(buffer, new RtpHeaderFields(false, Parameters.OpusPt, ++sequence, timestamp += 960, SfuCall.AudioSsrc),
+                    [], [], payload, 0, out var length);
+                publisherSide.ProtectRtp(buffer, length, out var wire);
+                call.Server.ProcessDatagram(buffer.AsSpan(0, wire), from);
+                batch.Flush();
+            });
+        }
+        finally
+        {
+            UdpSendBatch.Current = null;
+        }
+
+        Assert.All(call.Subscribers, subscriber => Assert.Equal(60_000, subscriber.Audio.Metrics.Snapshot().PacketsOut));
+        Assert.True(batch.Datagrams >= 3 * 60_000 - call.Subscribers.Sum(s => s.Participant.Transport.Counters.Drops(TransportDropReason.SendFailure)));
     }
 }
