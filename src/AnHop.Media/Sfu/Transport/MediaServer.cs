@@ -214,8 +214,8 @@ public sealed class MediaServer : IDisposable
     }
 
     /// <summary>
-    /// Demultiplexes one datagram received on the UDP socket from <paramref name="from"/>. The receive thread calls
-    /// this; tests call it directly. The datagram may be unprotected in place. Never throws on the datagram's bytes.
+    /// Demultiplexes one datagram received on a UDP socket of the server from <paramref name="from"/>. The receive
+    /// threads call this; tests call it directly. The datagram may be unprotected in place. Never throws on the datagram's bytes.
     /// </summary>
     public void ProcessDatagram(Span<byte> datagram, SocketAddress from)
     {

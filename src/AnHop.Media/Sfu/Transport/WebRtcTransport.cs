@@ -11,11 +11,13 @@ namespace AnHop.Media.Sfu.Transport;
 /// <see cref="MediaServer"/>'s shared UDP socket or one of its ICE-TCP connections.
 /// </summary>
 /// <remarks>
-/// Threading: the server's receive thread (and ICE-TCP connection threads) call the receive side; any thread may
+/// Threading: the server's receive threads (one flow always on the same one) and ICE-TCP connection threads call the receive side; any thread may
 /// call <see cref="SendRtp"/>, <see cref="SendRtcp"/> and <see cref="Close"/>. <see cref="SrtpContext"/> and
 /// <see cref="IceLiteResponder"/> are single-threaded, so the receive side (responder and inbound SRTP) is under
 /// one lock and the send side (outbound SRTP and the selected remote) under another; the two never nest the
-/// other way round, and neither is held while the sink runs.
+/// other way round, and neither is held while the sink runs. On a receive thread (or fan-out worker) an RTP/RTCP
+/// send over UDP is only queued plain in the thread's <see cref="UdpSendBatch"/>; the flush protects it under the
+/// send lock (<see cref="ProtectForBatch"/>) and sends it with sendmmsg.
 /// </remarks>
 public sealed class WebRtcTransport : IMediaTransport, IDisposable
 {
