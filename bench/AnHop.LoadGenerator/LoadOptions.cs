@@ -25,6 +25,9 @@ internal sealed record LoadOptions
           --video-pps V      video packets per second per publisher (default 300; 0 for none)
           --audio-pps A      audio packets per second per publisher (default 50; 0 for none)
           --connect-parallel K  peers connecting at once (default 8)
+          --receive-threads R   SFU UDP sockets/receive threads on the port (SO_REUSEPORT; default: processor count)
+          --fan-out-workers W   router fan-out worker threads (default: the router's, processor count - 1)
+          --no-batch         one sendto per copy instead of sendmmsg batches
         """;
 
     public int Publishers { get; init; } = 1;
@@ -43,6 +46,13 @@ internal sealed record LoadOptions
 
     public int ConnectParallelism { get; init; } = 8;
 
+    public int ReceiveThreads { get; init; } = Environment.ProcessorCount;
+
+    /// <summary>Null: the router's default.</summary>
+    public int? FanOutWorkers { get; init; }
+
+    public bool BatchSends { get; init; } = true;
+
     /// <summary>Subscriber peers the run creates.</summary>
     public int SubscriberPeers => Pattern == LoadPattern.Meeting ? Publishers : Subscribers;
 
@@ -59,6 +69,12 @@ internal sealed record LoadOptions
             if (name == "--tcp")
             {
                 options = options with { Tcp = true };
+                continue;
+            }
+
+            if (name == "--no-batch")
+            {
+                options = options with { BatchSends = false };
                 continue;
             }
 
@@ -119,6 +135,12 @@ internal sealed record LoadOptions
                     break;
                 case "--connect-parallel" when number is >= 1 and <= 64:
                     options = options with { ConnectParallelism = number };
+                    break;
+                case "--receive-threads" when number is >= 1 and <= 64:
+                    options = options with { ReceiveThreads = number };
+                    break;
+                case "--fan-out-workers" when number is >= 0 and <= 8:
+                    options = options with { FanOutWorkers = number };
                     break;
                 default:
                     reason = $"unknown option {name}, or {value} is out of its range";

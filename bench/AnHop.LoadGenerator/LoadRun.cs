@@ -35,9 +35,18 @@ internal sealed class LoadRun(LoadOptions options, TextWriter output) : IDisposa
             $"{(options.Tcp ? "ICE-TCP" : "UDP")}, video {options.VideoPacketsPerSecond} pps + audio {options.AudioPacketsPerSecond} pps per publisher, " +
             $"{options.Seconds} s, {Environment.ProcessorCount} cores"));
         var transports = options.Publishers + options.SubscriberPeers + 16;
-        _server = new MediaServer(new MediaServerOptions { MaxTransports = transports, MaxTcpConnections = transports },
-            DtlsCertificate.Generate("AnHop load SFU"));
-        _router = new Router((_, _) => true);
+        _server = new MediaServer(new MediaServerOptions
+        {
+            MaxTransports = transports,
+            MaxTcpConnections = transports,
+            ReceiveThreads = options.ReceiveThreads,
+            BatchSends = options.BatchSends,
+        }, DtlsCertificate.Generate("AnHop load SFU"));
+        var routerOptions = new RouterOptions();
+        _router = new Router((_, _) => true, options.FanOutWorkers is { } workers ? new RouterOptions { FanOutWorkers = workers } : routerOptions);
+        output.WriteLine(string.Create(Invariant,
+            $"SFU: {_server.ReceiveThreadCount} UDP receive thread(s), sendmmsg {(options.BatchSends ? "on" : "off")}, " +
+            $"{options.FanOutWorkers ?? routerOptions.FanOutWorkers} fan-out worker(s)"));
         _peerCertificate = DtlsCertificate.Generate("AnHop load peer");
         using var ticking = _router.StartTicking(TimeSpan.FromMilliseconds(20));
 
@@ -188,6 +197,12 @@ internal sealed class LoadRun(LoadOptions options, TextWriter output) : IDisposa
         output.WriteLine(LoadReport.SecondHeader);
         for (var second = 1; second <= options.Seconds; second++)
         {
+            if (second == 2)
+            {
+                // Fan-out workers start on the first big packet: count them from here on.
+                _sfuThreads = ThreadCpuSampler.TaskDirectoriesOf(ThreadGroups.SfuUdp, ThreadGroups.SfuTcp);
+            }
+
             var due = started + (second * Stopwatch.Frequency);
             var wait = Stopwatch.GetElapsedTime(Stopwatch.GetTimestamp(), due);
             if (wait > TimeSpan.Zero)

@@ -80,6 +80,7 @@ internal static class ThreadCpuSampler
     public static string GroupOf(string threadName) => threadName switch
     {
         _ when threadName.StartsWith("AnHop media UDP", StringComparison.Ordinal) => ThreadGroups.SfuUdp,
+        _ when threadName.StartsWith("AnHop fan-out", StringComparison.Ordinal) => ThreadGroups.SfuUdp,
         _ when threadName.StartsWith("AnHop media ICE", StringComparison.Ordinal) => ThreadGroups.SfuTcp,
         _ when threadName.StartsWith("AnHop peer", StringComparison.Ordinal) => ThreadGroups.PeerReceive,
         _ when threadName.StartsWith(ThreadGroups.Sender, StringComparison.Ordinal) => ThreadGroups.Sender,
@@ -92,7 +93,7 @@ internal static class ThreadCpuSampler
 
 internal static class ThreadGroups
 {
-    public const string SfuUdp = "SFU UDP receive+forward";
+    public const string SfuUdp = "SFU UDP receive+forward (and fan-out workers)";
     public const string SfuTcp = "SFU ICE-TCP threads";
     public const string PeerReceive = "peer receive (subscribers)";
     public const string Sender = "loadgen sender";

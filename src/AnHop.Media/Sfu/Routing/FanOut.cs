@@ -118,6 +118,7 @@ internal sealed class FanOut
         {
             ForwardingDelayProbe.ReceivedAt = _receivedAt;
             ForwardSlot(slot, _packet.AsSpan(0, _length), scratch);
+            Transport.UdpSendBatch.FlushCurrent();
             Interlocked.Add(ref worker.AllocatedBytes, GC.GetAllocatedBytesForCurrentThread() - before);
         }
         catch (Exception exception)

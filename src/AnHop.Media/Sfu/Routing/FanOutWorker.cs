@@ -46,6 +46,8 @@ internal sealed class FanOutWorker(FanOut owner, int slot, string name)
 
     private void Run()
     {
+        // Copies sent through a media server are gathered for sendmmsg and flushed after each packet's share.
+        Transport.UdpSendBatch.GatherOnThisThread = true;
         while (true)
         {
             if (!_start.Wait(IdleMs))

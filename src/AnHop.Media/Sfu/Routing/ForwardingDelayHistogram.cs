@@ -42,6 +42,10 @@ public sealed class ForwardingDelayHistogram
     /// <summary>Records a delay given in <see cref="Stopwatch"/> ticks.</summary>
     public void RecordTicks(long ticks) => Record(ticks <= 0 ? 0 : ticks * 1_000_000 / Stopwatch.Frequency);
 
+    /// <summary>Records <paramref name="count"/> copies that left together after <paramref name="ticks"/>.</summary>
+    public void RecordTicks(long ticks, int count) =>
+        Interlocked.Add(ref _counts[BucketOf(ticks <= 0 ? 0 : ticks * 1_000_000 / Stopwatch.Frequency)], count);
+
     /// <summary>Records a delay in microseconds (negative counts as 0).</summary>
     public void Record(long microseconds) => Interlocked.Increment(ref _counts[BucketOf(microseconds)]);
 

@@ -13,6 +13,12 @@ public static class ForwardingDelayProbe
     [ThreadStatic]
     private static long t_receivedAt;
 
+    [ThreadStatic]
+    private static bool t_deferred;
+
+    [ThreadStatic]
+    private static int t_pending;
+
     private static ForwardingDelayHistogram? s_histogram;
 
     /// <summary>Where delays go while enabled; null when disabled.</summary>
@@ -44,12 +50,48 @@ public static class ForwardingDelayProbe
         set => t_receivedAt = value;
     }
 
+    /// <summary>
+    /// True on a thread whose sends are only queued (a receive thread's sendmmsg batch): copies are then recorded by
+    /// <see cref="RecordDeferred"/> when the batch leaves, so the delay still covers the send.
+    /// </summary>
+    internal static bool DeferToFlush
+    {
+        get => t_deferred;
+        set
+        {
+            t_deferred = value;
+            t_pending = 0;
+        }
+    }
+
     /// <summary>Called after a forwarded copy was sent, on the thread that received the original (or a fan-out worker carrying its mark).</summary>
     public static void RecordForwarded()
     {
         if (Volatile.Read(ref s_histogram) is { } histogram && t_receivedAt != 0)
         {
+            if (t_deferred)
+            {
+                t_pending++;
+                return;
+            }
+
             histogram.RecordTicks(Stopwatch.GetTimestamp() - t_receivedAt);
+        }
+    }
+
+    /// <summary>Records the copies queued since the last call, now that their batch was handed to the kernel.</summary>
+    internal static void RecordDeferred()
+    {
+        var pending = t_pending;
+        if (pending == 0)
+        {
+            return;
+        }
+
+        t_pending = 0;
+        if (Volatile.Read(ref s_histogram) is { } histogram && t_receivedAt != 0)
+        {
+            histogram.RecordTicks(Stopwatch.GetTimestamp() - t_receivedAt, pending);
         }
     }
 }

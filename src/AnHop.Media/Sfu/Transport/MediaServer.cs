@@ -8,8 +8,9 @@ using AnHop.Media.Stun;
 namespace AnHop.Media.Sfu.Transport;
 
 /// <summary>
-/// The network side of the SFU (mediasoup's WebRtcServer): one UDP socket and one ICE-TCP listener shared by every
-/// <see cref="WebRtcTransport"/>, one DTLS certificate, one receive thread and one housekeeping timer.
+/// The network side of the SFU (mediasoup's WebRtcServer): one UDP port and one ICE-TCP listener shared by every
+/// <see cref="WebRtcTransport"/>, one DTLS certificate, one housekeeping timer, and on the UDP port one socket and
+/// receive thread per <see cref="MediaServerOptions.ReceiveThreads"/> (SO_REUSEPORT on Linux; one elsewhere).
 /// </summary>
 /// <remarks>
 /// Demultiplexing (RFC 7983): STUN names its transport by the local ufrag in USERNAME; a valid check binds its
@@ -27,8 +28,8 @@ public sealed class MediaServer : IDisposable
     private static readonly Lazy<Task> WarmUp = new(() => DtlsWarmUp.RunAsync(), LazyThreadSafetyMode.ExecutionAndPublication);
 
     private readonly Socket _udp;
+    private readonly UdpReceiver[] _receivers;
     private readonly Socket? _tcpListener;
-    private readonly Thread _receiveThread;
     private readonly Thread? _acceptThread;
     private readonly Timer _housekeeping;
     private readonly ConcurrentDictionary<DemuxKey, WebRtcTransport> _byUfrag = new();
@@ -51,18 +52,19 @@ public sealed class MediaServer : IDisposable
         Certificate = certificate ?? DtlsCertificate.Generate("AnHop SFU");
         DtlsOptions = new DtlsSessionOptions { HandshakeTimeout = options.DtlsHandshakeTimeout };
 
-        _udp = new Socket(options.ListenAddress.AddressFamily, SocketType.Dgram, ProtocolType.Udp);
+        var socketCount = UdpReusePort.IsSupported ? options.ReceiveThreads : 1;
+        var sockets = new List<Socket>(socketCount);
         try
         {
-            if (options.ListenAddress.Equals(IPAddress.IPv6Any))
+            // The first socket takes the port (any free one for port 0); the others join it with SO_REUSEPORT.
+            _udp = OpenUdpSocket(options, options.UdpPort, socketCount > 1);
+            sockets.Add(_udp);
+            UdpEndPoint = (IPEndPoint)_udp.LocalEndPoint!;
+            while (sockets.Count < socketCount)
             {
-                _udp.DualMode = true;
+                sockets.Add(OpenUdpSocket(options, UdpEndPoint.Port, reusePort: true));
             }
 
-            _udp.ReceiveBufferSize = options.UdpReceiveBufferSize;
-            _udp.SendBufferSize = options.UdpSendBufferSize;
-            _udp.Bind(new IPEndPoint(options.ListenAddress, options.UdpPort));
-            UdpEndPoint = (IPEndPoint)_udp.LocalEndPoint!;
             if (options.IceTcpEnabled)
             {
                 _tcpListener = new Socket(options.ListenAddress.AddressFamily, SocketType.Stream, ProtocolType.Tcp);
@@ -78,13 +80,27 @@ public sealed class MediaServer : IDisposable
         }
         catch
         {
-            _udp.Dispose();
+            foreach (var socket in sockets)
+            {
+                socket.Dispose();
+            }
+
             _tcpListener?.Dispose();
             throw;
         }
 
-        _receiveThread = new Thread(ReceiveLoop) { IsBackground = true, Name = "AnHop media UDP receive" };
-        _receiveThread.Start();
+        var batchSends = options.BatchSends && LinuxDatagramSender.IsBatchSupported;
+        _receivers = new UdpReceiver[sockets.Count];
+        for (var i = 0; i < sockets.Count; i++)
+        {
+            _receivers[i] = new UdpReceiver(this, sockets[i], i, batchSends);
+        }
+
+        foreach (var receiver in _receivers)
+        {
+            receiver.Start();
+        }
+
         if (_tcpListener is not null)
         {
             _acceptThread = new Thread(AcceptLoop) { IsBackground = true, Name = "AnHop media ICE-TCP accept" };
@@ -130,7 +146,18 @@ public sealed class MediaServer : IDisposable
     /// <summary>Exceptions thrown by Closed handlers when the timer closed a transport; each was caught and counted.</summary>
     public long HousekeepingErrors => Interlocked.Read(ref _housekeepingErrors);
 
+    /// <summary>UDP sockets on the port, each read by its own thread (1 where SO_REUSEPORT is not available).</summary>
+    public int ReceiveThreadCount => _receivers.Length;
+
     internal DtlsSessionOptions DtlsOptions { get; }
+
+    internal bool IsDisposed => Volatile.Read(ref _disposed) != 0;
+
+    /// <summary>Datagrams each receive socket has read; for tests of the kernel's spreading.</summary>
+    internal long[] DatagramsPerReceiveThread => Array.ConvertAll(_receivers, static receiver => receiver.Datagrams);
+
+    /// <summary>The receivers' send batches (null entries where sendmmsg is off); for tests.</summary>
+    internal UdpSendBatch?[] SendBatches => Array.ConvertAll(_receivers, static receiver => receiver.Batch);
 
     internal AddressFamily SocketFamily => _udp.AddressFamily;
 
@@ -187,8 +214,8 @@ public sealed class MediaServer : IDisposable
     }
 
     /// <summary>
-    /// Demultiplexes one datagram received on the UDP socket from <paramref name="from"/>. The receive thread calls
-    /// this; tests call it directly. The datagram may be unprotected in place. Never throws on the datagram's bytes.
+    /// Demultiplexes one datagram received on a UDP socket of the server from <paramref name="from"/>. The receive
+    /// threads call this; tests call it directly. The datagram may be unprotected in place. Never throws on the datagram's bytes.
     /// </summary>
     public void ProcessDatagram(Span<byte> datagram, SocketAddress from)
     {
@@ -229,14 +256,22 @@ public sealed class MediaServer : IDisposable
         }
 
         // Closing the sockets wakes the blocking ReceiveFrom and Accept, which then end their threads.
-        _udp.Dispose();
+        foreach (var receiver in _receivers)
+        {
+            receiver.Socket.Dispose();
+        }
+
         _tcpListener?.Dispose();
         foreach (var connection in _tcpConnections.Keys)
         {
             connection.Dispose();
         }
 
-        _receiveThread.Join(TimeSpan.FromSeconds(2));
+        foreach (var receiver in _receivers)
+        {
+            receiver.Join(TimeSpan.FromSeconds(2));
+        }
+
         _acceptThread?.Join(TimeSpan.FromSeconds(2));
     }
 
@@ -279,26 +314,40 @@ public sealed class MediaServer : IDisposable
 
     internal void OnTcpConnectionClosed(IceTcpConnection connection) => _tcpConnections.TryRemove(connection, out _);
 
-    internal bool TrySendUdp(ReadOnlySpan<byte> datagram, SocketAddress to)
+    /// <summary>A send batch on this server's first socket, for a test or benchmark thread acting as a receive thread.</summary>
+    internal UdpSendBatch CreateSendBatch() => new(this, _udp);
+
+    internal void CountReceiveError() => Interlocked.Increment(ref _receiveErrors);
+
+    /// <summary>
+    /// Sends (or, on a receive thread of this server, queues for sendmmsg) one datagram and counts it on
+    /// <paramref name="counters"/>: out when sent, <see cref="TransportDropReason.SendFailure"/> when refused.
+    /// On a receive thread it leaves from that thread's socket; every socket shares the port, so any one will do.
+    /// </summary>
+    internal bool SendUdp(ReadOnlySpan<byte> datagram, SocketAddress to, TransportCounters counters)
     {
-        if (LinuxDatagramSender.IsSupported)
+        var socket = _udp;
+        if (CurrentBatch() is { } batch)
         {
-            return LinuxDatagramSender.TrySendTo(_udp.SafeHandle, datagram, to);
+            if (batch.TryAdd(datagram, to, counters))
+            {
+                return true;
+            }
+
+            socket = batch.Socket;
         }
 
-        try
+        var sent = TrySendTo(socket, datagram, to);
+        if (sent)
         {
-            _udp.SendTo(datagram, SocketFlags.None, to);
-            return true;
+            counters.CountOut(datagram.Length);
         }
-        catch (SocketException)
+        else
         {
-            return false;
+            counters.CountDrop(TransportDropReason.SendFailure);
         }
-        catch (ObjectDisposedException)
-        {
-            return false;
-        }
+
+        return sent;
     }
 
     /// <summary>Binds a source address to the transport whose check it passed; allocates only for a new address.</summary>
@@ -350,39 +399,74 @@ public sealed class MediaServer : IDisposable
             && _byUfrag.TryGetValue(key, out transport!);
     }
 
-    private void ReceiveLoop()
+    /// <summary>
+    /// Queues a plain RTP/RTCP packet of <paramref name="transport"/> in the calling thread's send batch, to be
+    /// protected and sent at its flush; false when this thread does not batch for this server (send it now).
+    /// </summary>
+    internal bool TryQueuePlain(ReadOnlySpan<byte> plain, bool rtcp, WebRtcTransport transport) =>
+        CurrentBatch() is { } batch && batch.TryAddPlain(plain, rtcp, transport);
+
+    /// <summary>The calling thread's send batch for this server, made on a fan-out worker's first send; or null.</summary>
+    private UdpSendBatch? CurrentBatch()
     {
-        // One buffer and one address for the thread's whole life: nothing is allocated per datagram.
-        var buffer = GC.AllocateArray<byte>(MaxDatagramLength + 1, pinned: true);
-        var from = new SocketAddress(_udp.AddressFamily);
-        while (Volatile.Read(ref _disposed) == 0)
+        var batch = UdpSendBatch.Current;
+        if (batch is null && UdpSendBatch.GatherOnThisThread && Options.BatchSends && LinuxDatagramSender.IsBatchSupported)
         {
-            int received;
-            try
+            // A fan-out worker's first send through this server: its batch, made once for the thread's life.
+            batch = new UdpSendBatch(this, _udp);
+            UdpSendBatch.Current = batch;
+            Routing.ForwardingDelayProbe.DeferToFlush = true;
+        }
+
+        return batch is not null && ReferenceEquals(batch.Owner, this) ? batch : null;
+    }
+
+    private static Socket OpenUdpSocket(MediaServerOptions options, int port, bool reusePort)
+    {
+        var socket = new Socket(options.ListenAddress.AddressFamily, SocketType.Dgram, ProtocolType.Udp);
+        try
+        {
+            if (options.ListenAddress.Equals(IPAddress.IPv6Any))
             {
-                received = _udp.ReceiveFrom(buffer, SocketFlags.None, from);
-                Routing.ForwardingDelayProbe.MarkReceived();
-            }
-            catch (SocketException)
-            {
-                // ICMP port unreachable (ConnectionReset on some systems) and the like: the socket lives on.
-                Interlocked.Increment(ref _receiveErrors);
-                continue;
-            }
-            catch (ObjectDisposedException)
-            {
-                return;
+                socket.DualMode = true;
             }
 
-            try
+            socket.ReceiveBufferSize = options.UdpReceiveBufferSize;
+            socket.SendBufferSize = options.UdpSendBufferSize;
+            if (reusePort)
             {
-                ProcessDatagram(buffer.AsSpan(0, received), from);
+                UdpReusePort.Enable(socket);
             }
-            catch (Exception)
-            {
-                // The receive thread is the boundary: whatever one datagram provokes must not stop every call.
-                Interlocked.Increment(ref _receiveErrors);
-            }
+
+            socket.Bind(new IPEndPoint(options.ListenAddress, port));
+            return socket;
+        }
+        catch
+        {
+            socket.Dispose();
+            throw;
+        }
+    }
+
+    private static bool TrySendTo(Socket socket, ReadOnlySpan<byte> datagram, SocketAddress to)
+    {
+        if (LinuxDatagramSender.IsSupported)
+        {
+            return LinuxDatagramSender.TrySendTo(socket.SafeHandle, datagram, to);
+        }
+
+        try
+        {
+            socket.SendTo(datagram, SocketFlags.None, to);
+            return true;
+        }
+        catch (SocketException)
+        {
+            return false;
+        }
+        catch (ObjectDisposedException)
+        {
+            return false;
         }
     }
 

@@ -36,10 +36,22 @@ public sealed class MediaServerOptions
     /// <summary>How often the server's single timer looks for expired consent, stalled connects and idle TCP connections.</summary>
     public TimeSpan HousekeepingInterval { get; init; } = TimeSpan.FromSeconds(1);
 
-    /// <summary>Kernel receive buffer of the UDP socket (SO_RCVBUF), in bytes.</summary>
+    /// <summary>
+    /// UDP sockets on the one port, each read by its own thread, so that forwarding uses several cores (Linux:
+    /// SO_REUSEPORT, flows spread by the kernel's 4-tuple hash; elsewhere always one). Default: the processor count.
+    /// </summary>
+    public int ReceiveThreads { get; init; } = Environment.ProcessorCount;
+
+    /// <summary>
+    /// Gather what a receive thread sends while it handles one datagram (a packet's fan-out) and hand it to the
+    /// kernel with sendmmsg(2) (64-bit Linux); off: one sendto(2) per datagram.
+    /// </summary>
+    public bool BatchSends { get; init; } = true;
+
+    /// <summary>Kernel receive buffer of each UDP socket (SO_RCVBUF), in bytes.</summary>
     public int UdpReceiveBufferSize { get; init; } = 4 * 1024 * 1024;
 
-    /// <summary>Kernel send buffer of the UDP socket (SO_SNDBUF), in bytes.</summary>
+    /// <summary>Kernel send buffer of each UDP socket (SO_SNDBUF), in bytes.</summary>
     public int UdpSendBufferSize { get; init; } = 4 * 1024 * 1024;
 
     /// <summary>Kernel receive buffer of each ICE-TCP connection, in bytes.</summary>
@@ -101,6 +113,8 @@ public sealed class MediaServerOptions
         RequirePositive(DtlsHandshakeTimeout, nameof(DtlsHandshakeTimeout));
         RequirePositive(HousekeepingInterval, nameof(HousekeepingInterval));
         RequirePositive(TcpSendTimeout, nameof(TcpSendTimeout));
+        ArgumentOutOfRangeException.ThrowIfLessThan(ReceiveThreads, 1, nameof(ReceiveThreads));
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(ReceiveThreads, 256, nameof(ReceiveThreads));
         ArgumentOutOfRangeException.ThrowIfLessThan(UdpReceiveBufferSize, 4096, nameof(UdpReceiveBufferSize));
         ArgumentOutOfRangeException.ThrowIfLessThan(UdpSendBufferSize, 4096, nameof(UdpSendBufferSize));
         ArgumentOutOfRangeException.ThrowIfLessThan(TcpReceiveBufferSize, 4096, nameof(TcpReceiveBufferSize));

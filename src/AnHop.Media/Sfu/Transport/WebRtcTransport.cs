@@ -11,11 +11,13 @@ namespace AnHop.Media.Sfu.Transport;
 /// <see cref="MediaServer"/>'s shared UDP socket or one of its ICE-TCP connections.
 /// </summary>
 /// <remarks>
-/// Threading: the server's receive thread (and ICE-TCP connection threads) call the receive side; any thread may
+/// Threading: the server's receive threads (one flow always on the same one) and ICE-TCP connection threads call the receive side; any thread may
 /// call <see cref="SendRtp"/>, <see cref="SendRtcp"/> and <see cref="Close"/>. <see cref="SrtpContext"/> and
 /// <see cref="IceLiteResponder"/> are single-threaded, so the receive side (responder and inbound SRTP) is under
 /// one lock and the send side (outbound SRTP and the selected remote) under another; the two never nest the
-/// other way round, and neither is held while the sink runs.
+/// other way round, and neither is held while the sink runs. On a receive thread (or fan-out worker) an RTP/RTCP
+/// send over UDP is only queued plain in the thread's <see cref="UdpSendBatch"/>; the flush protects it under the
+/// send lock (<see cref="ProtectForBatch"/>) and sends it with sendmmsg.
 /// </remarks>
 public sealed class WebRtcTransport : IMediaTransport, IDisposable
 {
@@ -259,8 +261,11 @@ public sealed class WebRtcTransport : IMediaTransport, IDisposable
 
         if (result.HasResponse())
         {
-            var sent = udpFrom is not null ? _server.TrySendUdp(response[..responseLength], udpFrom) : tcp!.TrySend(response[..responseLength]);
-            if (sent)
+            if (udpFrom is not null)
+            {
+                _server.SendUdp(response[..responseLength], udpFrom, Counters);
+            }
+            else if (tcp!.TrySend(response[..responseLength]))
             {
                 Counters.CountOut(responseLength);
             }
@@ -437,8 +442,50 @@ public sealed class WebRtcTransport : IMediaTransport, IDisposable
         }
     }
 
+    /// <summary>
+    /// Protects an entry of a send batch in its slot and gives the selected UDP remote. False when it must not go in
+    /// the batch: not connected or not protectable (counted), or the path is ICE-TCP now (sent here, counted).
+    /// </summary>
+    internal bool ProtectForBatch(Span<byte> slot, int length, bool rtcp, Span<byte> address, out int wireLength, out int addressLength)
+    {
+        addressLength = 0;
+        lock (_sendLock)
+        {
+            wireLength = 0;
+            if (_outbound is null)
+            {
+                Counters.CountDrop(TransportDropReason.NotConnected);
+                return false;
+            }
+
+            var ok = rtcp ? _outbound.ProtectRtcp(slot, length, out wireLength) : _outbound.ProtectRtp(slot, length, out wireLength);
+            if (!ok)
+            {
+                Counters.CountDrop(TransportDropReason.ProtectFailure);
+                return false;
+            }
+
+            if (_tcpRemote is not null || !_hasUdpRemote || _udpRemote.Size > address.Length)
+            {
+                SendLocked(slot[..wireLength]);
+                return false;
+            }
+
+            _udpRemote.Buffer.Span[.._udpRemote.Size].CopyTo(address);
+            addressLength = _udpRemote.Size;
+            return true;
+        }
+    }
+
     private bool Protect(Span<byte> buffer, int length, bool rtcp)
     {
+        // On a receive thread (or fan-out worker) over UDP: queue the plain copy; the batch protects it after the
+        // router lock was released. The TCP check is only a hint; the flush decides under the send lock.
+        if (_tcpRemote is null && (uint)length <= (uint)buffer.Length && _server.TryQueuePlain(buffer[..length], rtcp, this))
+        {
+            return true;
+        }
+
         lock (_sendLock)
         {
             if (_outbound is null)
@@ -468,8 +515,13 @@ public sealed class WebRtcTransport : IMediaTransport, IDisposable
     /// <summary>Sends to the selected remote; the caller holds the send lock.</summary>
     private bool SendLocked(ReadOnlySpan<byte> datagram)
     {
-        var sent = _tcpRemote is { } tcp ? tcp.TrySend(datagram)
-            : _hasUdpRemote && _server.TrySendUdp(datagram, _udpRemote);
+        if (_tcpRemote is null && _hasUdpRemote)
+        {
+            // Counted by the server: at once, or when a receive thread's batch is flushed.
+            return _server.SendUdp(datagram, _udpRemote, Counters);
+        }
+
+        var sent = _tcpRemote is { } tcp && tcp.TrySend(datagram);
         if (sent)
         {
             Counters.CountOut(datagram.Length);

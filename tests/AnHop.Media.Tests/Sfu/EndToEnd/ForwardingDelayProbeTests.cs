@@ -86,4 +86,31 @@ public class ForwardingDelayProbeTests
         ForwardingDelayProbe.RecordForwarded();
         Assert.Null(ForwardingDelayProbe.Histogram);
     }
+
+    [Fact]
+    public void Copies_queued_in_a_send_batch_are_recorded_when_the_batch_leaves()
+    {
+        var histogram = ForwardingDelayProbe.Enable();
+        try
+        {
+            ForwardingDelayProbe.DeferToFlush = true;
+            ForwardingDelayProbe.MarkReceived();
+            ForwardingDelayProbe.RecordForwarded();
+            ForwardingDelayProbe.RecordForwarded();
+            ForwardingDelayProbe.RecordForwarded();
+            Assert.Equal(0, histogram.Count);
+            ForwardingDelayProbe.RecordDeferred();
+            Assert.Equal(3, histogram.Count);
+            ForwardingDelayProbe.RecordDeferred();
+            Assert.Equal(3, histogram.Count);
+        }
+        finally
+        {
+            ForwardingDelayProbe.DeferToFlush = false;
+            ForwardingDelayProbe.Disable();
+        }
+
+        ForwardingDelayProbe.RecordForwarded();
+        Assert.Equal(3, histogram.Count);
+    }
 }

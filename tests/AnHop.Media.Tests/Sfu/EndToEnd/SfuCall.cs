@@ -56,10 +56,11 @@ internal sealed class SfuCall : IAsyncDisposable
     public List<byte[]> SentAudio { get; } = [];
 
     /// <param name="tcp">Every peer connects over ICE-TCP instead of UDP.</param>
-    public static async Task<SfuCall> StartAsync(int subscribers, bool tcp = false)
+    /// <param name="routerOptions">The router's settings (fan-out thresholds); null for the defaults.</param>
+    public static async Task<SfuCall> StartAsync(int subscribers, bool tcp = false, RouterOptions? routerOptions = null)
     {
         var server = NewServer();
-        var router = new Router((participant, _) => participant != RefusedParticipant);
+        var router = new Router((participant, _) => participant != RefusedParticipant, routerOptions);
         var call = new SfuCall(server, router) { _tcp = tcp };
         call.Publisher = await call.JoinAsync("publisher");
         call.Video = router.Produce(call.Publisher.Transport, ProducerSource.Camera, Parameters.Video(VideoSsrc, VideoRtxSsrc, mid: "0"));

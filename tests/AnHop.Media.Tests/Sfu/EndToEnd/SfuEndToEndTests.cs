@@ -62,7 +62,8 @@ public class SfuEndToEndTests
         Assert.Equal(nackedSeq, BinaryPrimitives.ReadUInt16BigEndian(rtx.AsSpan(12)));
         Assert.Equal(call.SentVideo[2], rtx[14..]);
         Assert.Equal(BinaryPrimitives.ReadUInt32BigEndian(nacked.AsSpan(4)), BinaryPrimitives.ReadUInt32BigEndian(rtx.AsSpan(4)));
-        Assert.Equal(1, first.Video.Metrics.Snapshot().Retransmissions);
+        // The SFU thread counts the retransmission after its send returned, which can be after the peer got it.
+        await Eventually(() => first.Video.Metrics.Snapshot().Retransmissions == 1, "the retransmission counted");
 
         // The start-up keyframe requests are sent (and throttled) by now; a subscriber's PLI reaches the publisher.
         await Task.Delay(600);

@@ -43,6 +43,8 @@ public class MediaServerOptionsTests
         { new MediaServerOptions { ForwardedLossPercent = 101 }, nameof(MediaServerOptions.ForwardedLossPercent) },
         { new MediaServerOptions { ForwardedLossPercent = double.NaN }, nameof(MediaServerOptions.ForwardedLossPercent) },
         { new MediaServerOptions { MaxTransports = 0 }, nameof(MediaServerOptions.MaxTransports) },
+        { new MediaServerOptions { ReceiveThreads = 0 }, nameof(MediaServerOptions.ReceiveThreads) },
+        { new MediaServerOptions { ReceiveThreads = 257 }, nameof(MediaServerOptions.ReceiveThreads) },
     };
 
     [Theory]
