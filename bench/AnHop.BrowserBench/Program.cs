@@ -5,6 +5,9 @@
 using System.Globalization;
 using AnHop.Browser.Tests.Harness;
 using AnHop.Core.Meetings;
+using AnHop.Core.Meetings.Live;
+using AnHop.Core.Policies;
+using AnHop.Server.Meetings;
 using AnHop.Testing;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
@@ -14,14 +17,33 @@ TestNetwork.RequireIsolatedNamespace();
 await using var server = await AnHopServer.StartAsync();
 var (playwright, browser) = await Chromium.LaunchAsync();
 using var _ = playwright;
-var tickets = server.Services.GetRequiredService<JoinTicketStore>();
-const Capabilities everyone = Capabilities.PublishAudio | Capabilities.PublishVideo | Capabilities.Subscribe;
+var rooms = server.Services.GetRequiredService<LiveRooms>();
+var dispatcher = server.Services.GetRequiredService<LiveMeetingDispatcher>();
+var meetingId = Guid.NewGuid();
+
+// Admission as the hub's Knock does it for a pre-admitted participant (the waiting room and the passcode page are
+// people's time, not the media path's); the page then redeems the join ticket.
+async Task<string> AdmitAsync(string name)
+{
+    var pass = new AdmissionPass(meetingId, "bench", "Bench", name, MeetingRole.Participant, PreAdmitted: true, AccountId: null,
+        InvitationId: null, DeviceId: Guid.NewGuid().ToString("N"), IpAddress: "127.0.0.1", MeetingPolicy.SecureDefault,
+        DateTimeOffset.UtcNow.AddMinutes(5));
+    var room = await rooms.OpenAsync(pass);
+    var knock = room.Knock(pass, "bench-" + Guid.NewGuid().ToString("N"));
+    if (knock.State != KnockState.Admitted || knock.Participant is null)
+    {
+        throw new InvalidOperationException($"{name} was not admitted: {knock.State} {knock.Problem}");
+    }
+
+    await dispatcher.DispatchAsync(room, knock.Events);
+    return dispatcher.IssueTicket(room, knock.Participant, knock.Capabilities);
+}
 
 async Task<(IBrowserContext Context, IPage Page)> OpenAsync(string name)
 {
     var context = await browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = server.BaseUrl.ToString(), ViewportSize = new() { Width = 800, Height = 600 } });
     var page = await context.NewPageAsync();
-    var ticket = tickets.Issue("bench", name, name, everyone);
+    var ticket = await AdmitAsync(name);
     await page.GotoAsync("/meeting#ticket=" + ticket);
     return (context, page);
 }
