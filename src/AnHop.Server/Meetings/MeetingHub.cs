@@ -17,6 +17,7 @@ public sealed partial class MeetingHub(
     LiveRooms rooms,
     LiveMeetingDispatcher dispatcher,
     MeetingMedia media,
+    HubThrottle throttle,
     ILogger<MeetingHub> logger) : Hub
 {
     public const string Path = "/hubs/meeting";
@@ -28,6 +29,7 @@ public sealed partial class MeetingHub(
     {
         // A connection waits in one place at a time (the room refuses a second knock while it waits); once denied it may knock again.
         EnsureNotJoined();
+        throttle.Take(Context.ConnectionId, nameof(Knock), HubThrottle.KnockRefused);
 
         if (!passes.TryRedeem(pass, out var admission) || admission is null)
         {
