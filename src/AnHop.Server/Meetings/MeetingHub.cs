@@ -135,6 +135,12 @@ public sealed partial class MeetingHub(
         await Groups.AddToGroupAsync(Context.ConnectionId, room.Id);
         await media.JoinAsync(participant);
         var hosting = snapshot.Me.Role is MeetingRole.Host or MeetingRole.CoHost;
+        if (hosting && room.Waiting() is { Count: > 0 } early)
+        {
+            // Those who knocked before this host arrived: the list arrives as it would on a change, so it shows at once.
+            await Clients.Caller.SendAsync("WaitingListChanged", early.Select(WaiterDto.From).ToList());
+        }
+
         return new JoinAnswer(snapshot.Me.Id, snapshot.Me.DisplayName, LiveNames.Role(snapshot.Me.Role), LiveNames.Of(snapshot.Capabilities),
             snapshot.Participants.Select(ParticipantDto.From).ToList(), snapshot.Chat,
             new MeetingState(snapshot.Title, snapshot.Locked, snapshot.ChatEnabled),
