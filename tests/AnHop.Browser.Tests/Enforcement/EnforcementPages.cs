@@ -24,12 +24,14 @@ internal static class EnforcementPages
     }
 
     /// <summary>The host enters with a pre-admitted ticket (as their own admission would give them).</summary>
-    public static async Task HostArrivesAsync(AnHopServer server, Guid meetingId, IPage page)
+    /// <returns>The host's join ticket, for the secret scan.</returns>
+    public static async Task<string> HostArrivesAsync(AnHopServer server, Guid meetingId, IPage page)
     {
         var ticket = await LiveAdmission.AdmitAsync(server, meetingId, "Chủ trì", MeetingRole.Host, MeetingPolicy.SecureDefault);
         page.Dialog += async (_, dialog) => await dialog.AcceptAsync();
         await page.GotoAsync("/meeting#ticket=" + ticket);
         await WaitJoinedAsync(page);
+        return ticket;
     }
 
     public static Task WaitJoinedAsync(IPage page) =>

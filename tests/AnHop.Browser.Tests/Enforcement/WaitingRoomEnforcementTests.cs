@@ -14,6 +14,9 @@ namespace AnHop.Browser.Tests.Enforcement;
 [Collection(BrowserCollection.Name)]
 public sealed class WaitingRoomEnforcementTests(BrowserFixture fixture, AdmissionServer admission) : IClassFixture<AdmissionServer>
 {
+    private readonly List<PageRecorder> _recorders = [];
+    private string? _hostTicket;
+
     [Fact]
     public async Task A_guest_who_arrives_before_the_host_waits_is_admitted_by_the_host_and_media_flows_both_ways()
     {
@@ -23,6 +26,11 @@ public sealed class WaitingRoomEnforcementTests(BrowserFixture fixture, Admissio
 
         await EnforcementPages.AssertVideoFlowsAsync(host, "host");
         await EnforcementPages.AssertVideoFlowsAsync(guest, "guest");
+
+        // Neither the passcode nor the host's ticket is in a URL either browser requested or shows, or in a log line.
+        Assert.Contains(_recorders.SelectMany(r => r.Requests), r => r.Contains("/api/admission", StringComparison.Ordinal));
+        SecretScan.AssertAbsent([EnforcementPages.Passcode, _hostTicket!],
+            _recorders.SelectMany(r => r.Requests), [guest.Url, host.Url], admission.Server.LogLines);
     }
 
     [Fact]
@@ -64,12 +72,13 @@ public sealed class WaitingRoomEnforcementTests(BrowserFixture fixture, Admissio
         GuestAdmittedAsync(string title, string name)
     {
         var (code, _, meetingId) = await ScheduledMeetings.CreateAsync(admission.Server, title, EnforcementPages.Passcode);
-        var (guestContext, guest, _) = await LocalisedPages.NewPageAsync(fixture, "en", FormFactor.Desktop, admission.Server);
+        var (guestContext, guest, guestRecorder) = await LocalisedPages.NewPageAsync(fixture, "en", FormFactor.Desktop, admission.Server);
         await EnforcementPages.KnockAsync(guest, code, name);
         await guest.WaitForSelectorAsync("[data-role=waiting-room][data-state=waiting]", new PageWaitForSelectorOptions { State = WaitForSelectorState.Visible });
 
-        var (hostContext, host, _) = await LocalisedPages.NewPageAsync(fixture, "en", FormFactor.Desktop, admission.Server);
-        await EnforcementPages.HostArrivesAsync(admission.Server, meetingId, host);
+        var (hostContext, host, hostRecorder) = await LocalisedPages.NewPageAsync(fixture, "en", FormFactor.Desktop, admission.Server);
+        _recorders.AddRange([guestRecorder, hostRecorder]);
+        _hostTicket = await EnforcementPages.HostArrivesAsync(admission.Server, meetingId, host);
 
         // The host is in and sees the early guest waiting; the guest is still waiting: arriving admitted nobody.
         await host.ClickAsync("button[data-action=participants]");
