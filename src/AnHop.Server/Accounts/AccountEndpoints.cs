@@ -1,8 +1,10 @@
 using System.Security.Claims;
 using AnHop.Server.Accounts.Passwords;
 using AnHop.Server.Data;
+using AnHop.Server.Organisations;
 using AnHop.Server.Web;
 using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 
 namespace AnHop.Server.Accounts;
@@ -26,7 +28,7 @@ public static class AccountEndpoints
         return routes;
     }
 
-    private static async Task<IResult> MeAsync(HttpContext http, UserManager<AnHopUser> users, AccountSecurityStore security)
+    private static async Task<IResult> MeAsync(HttpContext http, UserManager<AnHopUser> users, AccountSecurityStore security, AnHopDbContext db)
     {
         var user = await users.GetUserAsync(http.User);
         if (user is null)
@@ -34,8 +36,9 @@ public static class AccountEndpoints
             return Results.Unauthorized();
         }
 
+        var membership = await db.Set<Membership>().AsNoTracking().FirstOrDefaultAsync(m => m.AccountId == user.Id, http.RequestAborted);
         return Results.Ok(new MeResponse(user.Id, user.Email ?? "", user.DisplayName, [.. await users.GetRolesAsync(user)],
-            null, null, user.TwoFactorEnabled, (await security.GetAsync(user.Id)).MustChangePassword,
+            membership?.OrganisationId, membership?.UnitId, user.TwoFactorEnabled, (await security.GetAsync(user.Id)).MustChangePassword,
             http.User.FindFirstValue(AccountClaims.Restriction)));
     }
 

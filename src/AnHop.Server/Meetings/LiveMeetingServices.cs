@@ -13,6 +13,7 @@ public static class LiveMeetingServices
         services.AddSingleton<LiveMeetings>();
         services.AddSingleton<LiveRooms>();
         services.AddSingleton<LiveMeetingDispatcher>();
+        services.AddSingleton<HubThrottle>();
         return services;
     }
 }

@@ -5,9 +5,16 @@ namespace AnHop.Server.Meetings;
 /// <summary>Chat and the raised hand.</summary>
 public sealed partial class MeetingHub
 {
-    /// <summary>Plain text, checked on the server (length, control and bidi characters; links need ChatLinks).</summary>
+    /// <summary>
+    /// Plain text, checked on the server (length, control and bidi characters; links need ChatLinks); a burst of
+    /// <see cref="HubThrottle.ChatBurst"/> messages, then <see cref="HubThrottle.ChatPerSecond"/> a second, per connection.
+    /// </summary>
     [RequiresCapability(Capabilities.Chat)]
-    public Task SendChat(string text) => Control((room, me) => room.SendChat(me, text));
+    public Task SendChat(string text)
+    {
+        throttle.Take(Context.ConnectionId, nameof(SendChat), HubThrottle.ChatRefused);
+        return Control((room, me) => room.SendChat(me, text));
+    }
 
     [RequiresCapability(Capabilities.None)]
     public Task RaiseHand(bool raised) => Control((room, me) => room.RaiseHand(me, raised));

@@ -17,6 +17,7 @@ public sealed partial class MeetingHub(
     LiveRooms rooms,
     LiveMeetingDispatcher dispatcher,
     MeetingMedia media,
+    HubThrottle throttle,
     ILogger<MeetingHub> logger) : Hub
 {
     public const string Path = "/hubs/meeting";
@@ -28,6 +29,7 @@ public sealed partial class MeetingHub(
     {
         // A connection waits in one place at a time (the room refuses a second knock while it waits); once denied it may knock again.
         EnsureNotJoined();
+        throttle.Take(Context.ConnectionId, nameof(Knock), HubThrottle.KnockRefused);
 
         if (!passes.TryRedeem(pass, out var admission) || admission is null)
         {
@@ -133,6 +135,12 @@ public sealed partial class MeetingHub(
         await Groups.AddToGroupAsync(Context.ConnectionId, room.Id);
         await media.JoinAsync(participant);
         var hosting = snapshot.Me.Role is MeetingRole.Host or MeetingRole.CoHost;
+        if (hosting && room.Waiting() is { Count: > 0 } early)
+        {
+            // Those who knocked before this host arrived: the list arrives as it would on a change, so it shows at once.
+            await Clients.Caller.SendAsync("WaitingListChanged", early.Select(WaiterDto.From).ToList());
+        }
+
         return new JoinAnswer(snapshot.Me.Id, snapshot.Me.DisplayName, LiveNames.Role(snapshot.Me.Role), LiveNames.Of(snapshot.Capabilities),
             snapshot.Participants.Select(ParticipantDto.From).ToList(), snapshot.Chat,
             new MeetingState(snapshot.Title, snapshot.Locked, snapshot.ChatEnabled),

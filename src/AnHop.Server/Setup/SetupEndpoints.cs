@@ -17,6 +17,7 @@ public static class SetupEndpoints
                 <fieldset>
                 <label>{PageRenderer.Encode(t["Setup.Email"])}<input name="email" type="email" autocomplete="email" required maxlength="254"></label>
                 <label>{PageRenderer.Encode(t["Setup.DisplayName"])}<input name="displayName" autocomplete="name" required maxlength="100"></label>
+                <label>{PageRenderer.Encode(t["Setup.OrganisationName"])}<input name="organisationName" autocomplete="organization" maxlength="200"></label>
                 <label>{PageRenderer.Encode(t["Setup.Password"])}<input name="password" type="password" autocomplete="new-password" required minlength="12" aria-describedby="password-hint"><span id="password-hint" class="hint">{PageRenderer.Encode(t["Setup.PasswordHint"])}</span></label>
                 <label>{PageRenderer.Encode(t["Setup.ConfirmPassword"])}<input name="confirmPassword" type="password" autocomplete="new-password" required minlength="12"></label>
                 <button class="primary" type="submit">{PageRenderer.Encode(t["Setup.Submit"])}</button>

@@ -90,7 +90,8 @@ public static class AdmissionEndpoints
             DeviceId(http, caller), http.Connection.RemoteIpAddress?.ToString() ?? "", policy, passes.NewExpiry());
         var token = passes.Issue(pass);
         MeetingsLog.Admitted(logger, meeting.Id, role.ToString(), !preAdmitted);
-        return TypedResults.Ok(new AdmissionResponse(token, meeting.Title, role, Waiting: !preAdmitted));
+        var hostName = await db.Users.Where(u => u.Id == meeting.HostAccountId).Select(u => u.DisplayName).FirstOrDefaultAsync(ct) ?? "";
+        return TypedResults.Ok(new AdmissionResponse(token, meeting.Title, role, Waiting: !preAdmitted, hostName));
     }
 
     private static async Task<Meeting?> FindAsync(AnHopDbContext db, string typed, CancellationToken ct)

@@ -44,5 +44,8 @@ public sealed record InvitationResponse(
 
 public sealed record AdmissionRequest(string? Meeting, string? Passcode, string? DisplayName, string? Invitation);
 
-/// <summary><c>pass</c> goes to the hub's Knock; <c>waiting</c> says whether the person will wait for the host.</summary>
-public sealed record AdmissionResponse(string Pass, string Title, MeetingRole Role, bool Waiting);
+/// <summary>
+/// <c>pass</c> goes to the hub's Knock; <c>waiting</c> says whether the person will wait for the host; <c>hostName</c>
+/// (the host's display name) lets the waiting room say whom they wait for.
+/// </summary>
+public sealed record AdmissionResponse(string Pass, string Title, MeetingRole Role, bool Waiting, string HostName);

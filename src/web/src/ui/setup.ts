@@ -27,6 +27,7 @@ export function wireSetupForm(form: HTMLFormElement): void {
       token,
       email: String(data.get('email') ?? ''),
       displayName: String(data.get('displayName') ?? ''),
+      organisationName: String(data.get('organisationName') ?? ''),
       password: String(data.get('password') ?? ''),
       confirmPassword: String(data.get('confirmPassword') ?? ''),
     });
