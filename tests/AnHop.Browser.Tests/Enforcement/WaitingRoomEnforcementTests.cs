@@ -61,7 +61,7 @@ public sealed class WaitingRoomEnforcementTests(BrowserFixture fixture, Admissio
         // Same browser (device cookie), new admission: the pass is issued, but the knock is refused and the host hears nothing.
         var again = await guestContext.NewPageAsync();
         await EnforcementPages.KnockAsync(again, meeting.Code, "Tên khác");
-        await again.WaitForSelectorAsync("[data-role=join-error][data-kind=lost]", new PageWaitForSelectorOptions { Timeout = 15_000 });
+        await again.WaitForSelectorAsync("[data-role=join-error][data-kind=refused]", new PageWaitForSelectorOptions { Timeout = 15_000 });
         Assert.True(await again.IsVisibleAsync("[data-role=prejoin]"));
         Assert.Empty(room.Waiting());
         Assert.Equal(0, await host.Locator("li[data-waiter]").CountAsync());

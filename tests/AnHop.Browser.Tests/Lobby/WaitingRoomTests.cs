@@ -60,6 +60,7 @@ public sealed class WaitingRoomTests(BrowserFixture fixture, AdmissionServer adm
 
         var waiter = Assert.Single(host.Room.Waiting());
         Assert.Equal("Phạm Minh Đức", waiter.DisplayName);
+        Assert.Equal("Bạn đang chờ Chủ trì, người chủ trì cuộc họp này.", await page.TextContentAsync("[data-role=waiting-who]"));
         await host.DecideAsync(room => room.Admit(host.Id, waiter.Id));
 
         await page.WaitForFunctionAsync("() => ['joined', 'failed'].includes(document.querySelector('[data-role=meeting]')?.dataset.state)",
@@ -187,6 +188,14 @@ public sealed class WaitingRoomTests(BrowserFixture fixture, AdmissionServer adm
         var knock = room.Knock(pass, endpoint);
         Assert.Equal(KnockState.Admitted, knock.State);
         Assert.Null(room.Connect(knock.Participant!.Id, endpoint, out _).Problem);
+
+        // The page shows its waiting screen as it sends Knock; the knock itself may still be on its way.
+        var deadline = DateTime.UtcNow.AddSeconds(10);
+        while (room.Waiting().Count == 0 && DateTime.UtcNow < deadline)
+        {
+            await Task.Delay(50);
+        }
+
         return new HostSeat(room, knock.Participant.Id, services.GetRequiredService<LiveMeetingDispatcher>());
     }
 

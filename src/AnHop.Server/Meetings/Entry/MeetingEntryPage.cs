@@ -63,7 +63,7 @@ internal static class MeetingEntryPage
             <div class="waiting-card">
             <span class="waiting-pulse" aria-hidden="true"></span>
             <p class="waiting-state" data-role="waiting-status" role="status" aria-live="polite">{E("Lobby.Waiting.Status")}</p>
-            <p>{E("Lobby.Waiting.Who")}</p>
+            <p data-role="waiting-who">{E("Lobby.Waiting.Who")}</p>
             <p class="hint">{E("Lobby.Waiting.Keep")}</p>
             <button type="button" class="secondary" data-action="leave-waiting">{E("Lobby.Waiting.Leave")}</button>
             </div>

@@ -15,6 +15,8 @@ export interface Admission {
   readonly title: string;
   readonly role: string;
   readonly waiting: boolean;
+  /** The host's display name, so the waiting room can say whom the person waits for. */
+  readonly hostName: string;
 }
 
 export function requestAdmission(request: AdmissionRequest): Promise<ApiResult<Admission>> {

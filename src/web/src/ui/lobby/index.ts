@@ -58,9 +58,11 @@ export function wireLobby(root: HTMLElement): void {
     root.dataset['state'] = 'waiting';
     let outcome;
     try {
-      outcome = await waiting.knock(hub, admission.value.pass, admission.value.title);
-    } catch {
-      outcome = { admitted: false as const, reason: 'lost' as const };
+      outcome = await waiting.knock(hub, admission.value.pass, admission.value.title, admission.value.hostName);
+    } catch (error) {
+      // The server refusing the knock (locked, full, removed or banned) arrives as a HubException; anything else is the network.
+      const refused = error instanceof Error && error.message.includes('HubException');
+      outcome = { admitted: false as const, reason: refused ? ('refused' as const) : ('lost' as const) };
     }
     if (outcome.admitted) {
       waiting.announce('admitted');
@@ -75,8 +77,9 @@ export function wireLobby(root: HTMLElement): void {
       form.showError(t('Lobby.Waiting.Left'), 'left');
       return;
     }
-    // Denied or connection lost: back to the form, with what happened said in its alert.
+    // Denied, refused or connection lost: back to the form, with what happened said in its alert.
     backToPrejoin();
-    form.showError(t(outcome.reason === 'denied' ? 'Lobby.Waiting.Denied' : 'Lobby.Waiting.Lost'), outcome.reason);
+    const message = { denied: 'Lobby.Waiting.Denied', refused: 'Lobby.Waiting.Refused', lost: 'Lobby.Waiting.Lost' }[outcome.reason];
+    form.showError(t(message), outcome.reason);
   });
 }

@@ -4,7 +4,7 @@
 import type { MeetingHub } from '../../protocol/meetingHub';
 import { t } from '../text';
 
-export type WaitOutcome = { admitted: true; ticket: string } | { admitted: false; reason: 'denied' | 'lost' | 'left' };
+export type WaitOutcome = { admitted: true; ticket: string } | { admitted: false; reason: 'denied' | 'refused' | 'lost' | 'left' };
 
 export class WaitingRoom {
   private settle: ((outcome: WaitOutcome) => void) | undefined;
@@ -27,11 +27,13 @@ export class WaitingRoom {
   }
 
   /** Knocks with the pass; resolves with the ticket once admitted (at once or by the host), or why not. */
-  async knock(hub: MeetingHub, pass: string, meetingTitle: string): Promise<WaitOutcome> {
+  async knock(hub: MeetingHub, pass: string, meetingTitle: string, hostName = ''): Promise<WaitOutcome> {
     const outcome = new Promise<WaitOutcome>((resolve) => {
       this.settle = resolve;
     });
     this.show(meetingTitle);
+    const who = this.section.querySelector<HTMLElement>('[data-role=waiting-who]');
+    if (who) who.textContent = hostName ? t('Lobby.Waiting.WhoNamed', hostName) : t('Lobby.Waiting.Who');
     const answer = await hub.knock(pass, {
       admitted: (ticket) => this.finish({ admitted: true, ticket }),
       denied: () => this.finish({ admitted: false, reason: 'denied' }),
