@@ -53,6 +53,17 @@ await publisherPage.WaitForFunctionAsync("() => document.querySelector('[data-ro
 
 // One warm-up join (JIT, first getUserMedia in the browser), not counted.
 var results = new List<double>();
+// The page's join timeline: the first anhop:* mark of each name and the HTML's arrival, ms since navigation.
+string[] phases = ["html", "script", "hub-connected", "subscription-offer", "join-answered", "subscription-answered", "user-media",
+    "receive-ice-connected", "receive-dtls-connected", "publish-answered", "first-rtp-video", "first-frame"];
+var timelines = new List<Dictionary<string, double>>();
+const string TimelineScript = """
+    () => {
+      const marks = { html: performance.getEntriesByType('navigation')[0]?.responseEnd ?? 0 };
+      for (const m of performance.getEntriesByType('mark')) if (m.name.startsWith('anhop:') && !(m.name.slice(6) in marks)) marks[m.name.slice(6)] = m.startTime;
+      return marks;
+    }
+    """;
 for (var i = -1; i < trials; i++)
 {
     var (context, page) = await OpenAsync($"viewer-{i + 1}");
@@ -62,6 +73,7 @@ for (var i = -1; i < trials; i++)
     if (i >= 0)
     {
         results.Add(ms);
+        timelines.Add(await page.EvaluateAsync<Dictionary<string, double>>(TimelineScript));
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"trial {i + 1,3}: {ms,7:0} ms"));
     }
 
@@ -73,5 +85,18 @@ results.Sort();
 double Percentile(double q) => results[(int)Math.Clamp(Math.Ceiling(q * results.Count) - 1, 0, results.Count - 1)];
 Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
     $"join → first decoded remote frame over {results.Count} joins: p50 {Percentile(0.5):0} ms, p95 {Percentile(0.95):0} ms, min {results[0]:0} ms, max {results[^1]:0} ms"));
+Console.WriteLine("phase (ms since navigation)        p50     p95   (joins that reached it)");
+foreach (var phase in phases)
+{
+    var times = timelines.Where(t => t.ContainsKey(phase)).Select(t => t[phase]).Order().ToList();
+    if (times.Count == 0)
+    {
+        continue;
+    }
+
+    double At(double q) => times[(int)Math.Clamp(Math.Ceiling(q * times.Count) - 1, 0, times.Count - 1)];
+    Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  {phase,-30} {At(0.5),7:0} {At(0.95),7:0}   ({times.Count})"));
+}
+
 await publisherContext.DisposeAsync();
 await browser.CloseAsync();

@@ -36,6 +36,7 @@ public sealed class WebRtcTransport : IMediaTransport, IDisposable
     private readonly double _lossPercent;
     private DtlsFingerprint? _remoteFingerprint;
     private DtlsSession? _dtls;
+    private List<byte[]>? _earlyDtls;
     private SrtpContext? _inbound;
     private SrtpContext? _outbound;
     private IceTcpConnection? _tcpRemote;
@@ -145,7 +146,9 @@ public sealed class WebRtcTransport : IMediaTransport, IDisposable
 
     /// <summary>
     /// The peer's ICE ufrag and password and its certificate fingerprint, from its SDP. DTLS cannot start before
-    /// the fingerprint is known; DTLS datagrams arriving earlier are dropped (the client retransmits).
+    /// the fingerprint is known; the first few DTLS datagrams arriving earlier (the browser's ClientHello, sent as soon
+    /// as ICE connects, often before its answer reaches us) are held and handed to the handshake here, rather than
+    /// waiting for the browser's retransmission.
     /// </summary>
     public void SetRemoteParameters(string? remoteUfrag, string? remotePassword, DtlsFingerprint remoteFingerprint)
     {
@@ -157,9 +160,17 @@ public sealed class WebRtcTransport : IMediaTransport, IDisposable
             _ice.SetRemoteUfrag(remoteUfrag);
         }
 
+        List<byte[]>? early;
         lock (_stateLock)
         {
             _remoteFingerprint = remoteFingerprint;
+            early = _earlyDtls;
+            _earlyDtls = null;
+        }
+
+        foreach (var datagram in early ?? [])
+        {
+            HandleDtls(datagram);
         }
     }
 
@@ -549,9 +560,15 @@ public sealed class WebRtcTransport : IMediaTransport, IDisposable
         {
             lock (_stateLock)
             {
-                if (_closeReason != TransportCloseReason.None || _remoteFingerprint is null)
+                if (_closeReason != TransportCloseReason.None)
                 {
                     Counters.CountDrop(TransportDropReason.NotConnected);
+                    return;
+                }
+
+                if (_remoteFingerprint is null)
+                {
+                    HoldEarlyDtls(datagram);
                     return;
                 }
 
@@ -574,6 +591,20 @@ public sealed class WebRtcTransport : IMediaTransport, IDisposable
         {
             Counters.CountDrop(TransportDropReason.DtlsQueueFull);
         }
+    }
+
+    /// <summary>Keeps a copy of a DTLS datagram that came before the fingerprint (a bounded few; the rest are dropped). Under the state lock.</summary>
+    private void HoldEarlyDtls(ReadOnlySpan<byte> datagram)
+    {
+        const int MaxHeld = 4;
+        _earlyDtls ??= [];
+        if (_earlyDtls.Count >= MaxHeld)
+        {
+            Counters.CountDrop(TransportDropReason.NotConnected);
+            return;
+        }
+
+        _earlyDtls.Add(datagram.ToArray());
     }
 
     private async Task CompleteHandshakeAsync(DtlsSession session)

@@ -43,9 +43,17 @@ export class MediaSession {
   ) {
     this.receive.addEventListener('track', (event) => {
       const stream = event.streams[0];
+      // A remote track unmutes when its first RTP packet arrives.
+      event.track.addEventListener('unmute', () => performance.mark(`anhop:first-rtp-${event.track.kind}`), { once: true });
       if (stream) {
         onRemoteTrack({ participantId: stream.id, trackId: trackIdOf(this.receive, event.transceiver.mid), track: event.track, stream });
       }
+    });
+    this.receive.addEventListener('iceconnectionstatechange', () => {
+      if (this.receive.iceConnectionState === 'connected') performance.mark('anhop:receive-ice-connected');
+    });
+    this.receive.addEventListener('connectionstatechange', () => {
+      if (this.receive.connectionState === 'connected') performance.mark('anhop:receive-dtls-connected');
     });
   }
 
@@ -91,6 +99,7 @@ export class MediaSession {
       const answer = await this.receive.createAnswer();
       await this.receive.setLocalDescription(answer);
       await this.hub.answerSubscription(answer.sdp ?? '');
+      performance.mark('anhop:subscription-answered');
     });
   }
 
@@ -114,6 +123,7 @@ export class MediaSession {
     }
     const result = await this.hub.publish(offer.sdp ?? '', sources);
     await this.send.setRemoteDescription({ type: 'answer', sdp: result.answerSdp });
+    performance.mark('anhop:publish-answered');
     for (const refused of result.refused) {
       for (const [source, transceiver] of this.published) {
         if (transceiver.mid === refused.mid) {

@@ -138,16 +138,29 @@ export class MeetingHub {
     }
   }
 
-  /** Starts the connection unless it is up already (the lobby may have knocked on it). */
+  private starting: Promise<void> | undefined;
+
+  /**
+   * Starts the connection unless it is up or starting already (the lobby may have knocked on it; the meeting page
+   * starts it before it builds the room, so that it is up by the time Join is called).
+   */
   async connect(): Promise<void> {
     if (this.connection.state === HubConnectionState.Disconnected) {
-      await this.connection.start();
+      this.starting = this.connection.start().then(() => {
+        performance.mark('anhop:hub-connected');
+      });
+      void this.starting.catch(() => undefined).finally(() => {
+        this.starting = undefined;
+      });
     }
+    await this.starting;
   }
 
   async join(ticket: string): Promise<JoinResult> {
     await this.connect();
-    return this.connection.invoke<JoinResult>('Join', ticket);
+    const joined = await this.connection.invoke<JoinResult>('Join', ticket);
+    performance.mark('anhop:join-answered');
+    return joined;
   }
 
   publish(offerSdp: string, sources: readonly PublishedSource[]): Promise<PublishResult> {
@@ -230,7 +243,10 @@ export class MeetingHub {
   /** Listens to the room's events; registered before Join so no early offer or message is missed. */
   onRoom(events: RoomEvents): void {
     const c = this.connection;
-    c.on('SubscriptionOffer', (sdp: string) => events.subscriptionOffer(sdp));
+    c.on('SubscriptionOffer', (sdp: string) => {
+      performance.mark('anhop:subscription-offer');
+      events.subscriptionOffer(sdp);
+    });
     c.on('ParticipantJoined', (p: unknown, name?: unknown) => events.participantJoined(participantOf(p, name)));
     c.on('ParticipantLeft', (id: string) => events.participantLeft(id));
     c.on('ParticipantUpdated', (p: Participant) => events.participantUpdated(p));

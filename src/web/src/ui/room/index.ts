@@ -229,7 +229,10 @@ export function enterMeeting(root: HTMLElement, hub: MeetingHubClient, ticket: s
     const video = tiles.get(key)?.video;
     video?.requestVideoFrameCallback((now) => {
       const diagnostics = window.anhopDiagnostics;
-      if (diagnostics && diagnostics.firstRemoteFrameMs === undefined) diagnostics.firstRemoteFrameMs = now;
+      if (diagnostics && diagnostics.firstRemoteFrameMs === undefined) {
+        performance.mark('anhop:first-frame', { startTime: now });
+        diagnostics.firstRemoteFrameMs = now;
+      }
     });
     remote.track.addEventListener('ended', () => {
       if (isScreen) tiles.remove(key);
@@ -334,6 +337,7 @@ export function enterMeeting(root: HTMLElement, hub: MeetingHubClient, ticket: s
     setState('joined', t('Room.Joined'));
     if (!media.stream && (can('PublishAudio') || can('PublishVideo'))) {
       local = await navigator.mediaDevices.getUserMedia({ audio: can('PublishAudio'), video: can('PublishVideo') ? { width: 640, height: 480 } : false });
+      performance.mark('anhop:user-media');
     }
     for (const track of local.getAudioTracks()) if (!audioOn) { track.stop(); local.removeTrack(track); }
     for (const track of local.getVideoTracks()) if (!videoOn) { track.stop(); local.removeTrack(track); }
@@ -505,5 +509,6 @@ export function wireMeetingPage(root: HTMLElement, hub: MeetingHubClient): void 
   if (window.location.hash) {
     history.replaceState(null, '', window.location.pathname);
   }
+  hub.connect().catch(() => undefined); // Join reports a failure; connecting meanwhile saves its time
   enterMeeting(root, hub, ticket, { audioEnabled: true, videoEnabled: true });
 }
