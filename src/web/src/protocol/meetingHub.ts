@@ -48,13 +48,17 @@ export interface JoinResult {
   readonly rejoin?: string;
 }
 
+/** What the publisher named each track of a subscription offer, by the track id (PROTOCOL: SubscriptionOffer). */
+export type TrackSources = Readonly<Record<string, MediaSource>>;
+
 export interface PublishResult {
   readonly answerSdp: string;
   readonly refused: readonly { mid: string; reason: string }[];
 }
 
 export interface MeetingEvents {
-  subscriptionOffer(offerSdp: string): void;
+  /** sources: what each offered track is, by its msid track id. */
+  subscriptionOffer(offerSdp: string, sources: TrackSources): void;
   participantJoined(participantId: string, displayName: string): void;
   participantLeft(participantId: string): void;
   producerClosed(participantId: string, source: MediaSource): void;
@@ -63,7 +67,8 @@ export interface MeetingEvents {
 
 /** What happens in the room while this participant is in it (PROTOCOL: server → client). */
 export interface RoomEvents {
-  subscriptionOffer(offerSdp: string): void;
+  /** sources: what each offered track is, by its msid track id. */
+  subscriptionOffer(offerSdp: string, sources: TrackSources): void;
   /** A participant object, or (for an older server) just an id and a name. */
   participantJoined(participant: Participant): void;
   participantLeft(participantId: string): void;
@@ -130,7 +135,7 @@ export class MeetingHub {
     this.connection = new HubConnectionBuilder().withUrl(url).withAutomaticReconnect([0, 1000, 2000, 5000, 10_000, 20_000, 30_000])
       .configureLogging(LogLevel.Warning).build();
     if (events) {
-      this.connection.on('SubscriptionOffer', (sdp: string) => events.subscriptionOffer(sdp));
+      this.connection.on('SubscriptionOffer', (sdp: string, sources?: TrackSources) => events.subscriptionOffer(sdp, sources ?? {}));
       this.connection.on('ParticipantJoined', (id: string, name: string) => events.participantJoined(id, name));
       this.connection.on('ParticipantLeft', (id: string) => events.participantLeft(id));
       this.connection.on('ProducerClosed', (id: string, source: MediaSource) => events.producerClosed(id, source));
@@ -230,7 +235,7 @@ export class MeetingHub {
   /** Listens to the room's events; registered before Join so no early offer or message is missed. */
   onRoom(events: RoomEvents): void {
     const c = this.connection;
-    c.on('SubscriptionOffer', (sdp: string) => events.subscriptionOffer(sdp));
+    c.on('SubscriptionOffer', (sdp: string, sources?: TrackSources) => events.subscriptionOffer(sdp, sources ?? {}));
     c.on('ParticipantJoined', (p: unknown, name?: unknown) => events.participantJoined(participantOf(p, name)));
     c.on('ParticipantLeft', (id: string) => events.participantLeft(id));
     c.on('ParticipantUpdated', (p: Participant) => events.participantUpdated(p));

@@ -208,7 +208,7 @@ export function enterMeeting(root: HTMLElement, hub: MeetingHubClient, ticket: s
   const onRemoteTrack = (remote: RemoteTrack): void => {
     const known = participants.get(remote.participantId);
     const person = known ?? { id: remote.participantId, displayName: '' };
-    closed[remote.track.kind === 'audio' ? 'microphone' : 'camera'].delete(remote.participantId);
+    if (remote.source !== 'screen') closed[remote.track.kind === 'audio' ? 'microphone' : 'camera'].delete(remote.participantId);
     if (remote.track.kind === 'audio') {
       // Audio plays through the camera tile's element (same stream).
       tiles.ensure(remote.participantId, person);
@@ -216,12 +216,8 @@ export function enterMeeting(root: HTMLElement, hub: MeetingHubClient, ticket: s
       renderRoster();
       return;
     }
-    // A second video of the same person, or the only video of someone sharing with the camera off, is a screen.
-    const cameraTile = tiles.get(remote.participantId);
-    const cameraTrack = cameraTile?.video.dataset['track'];
-    const cameraLive = cameraTrack !== undefined && cameraTrack !== remote.trackId
-      && remote.stream.getVideoTracks().some((track) => track !== remote.track && track.readyState === 'live');
-    const isScreen = cameraLive || (known?.sharing === true && known.videoOff);
+    // The server says which video is a screen (the publisher named it): shown as a screen even with the camera off.
+    const isScreen = remote.source === 'screen';
     const key = isScreen ? screenKey(remote.participantId) : remote.participantId;
     tiles.ensure(key, person, isScreen);
     // The camera tile plays the participant's own stream (its audio joins it whenever it arrives); a screen plays alone.
@@ -368,7 +364,7 @@ export function enterMeeting(root: HTMLElement, hub: MeetingHubClient, ticket: s
   };
 
   hub.onRoom({
-    subscriptionOffer: (sdp) => void session.acceptOffer(sdp),
+    subscriptionOffer: (sdp, sources) => void session.acceptOffer(sdp, sources),
     participantJoined: (p) => upsert(p),
     participantLeft: (id) => {
       participants.delete(id);
