@@ -17,6 +17,9 @@ export interface Participant {
   readonly handRaised: boolean;
   readonly audioMuted: boolean;
   readonly videoOff: boolean;
+  /** The person muted their own microphone / stopped their own camera (SetMediaState). */
+  readonly selfMuted?: boolean;
+  readonly selfVideoOff?: boolean;
   readonly sharing: boolean;
   readonly canShareScreen: boolean;
 }
@@ -263,6 +266,11 @@ export class MeetingHub {
 
   raiseHand(raised: boolean): Promise<void> {
     return this.connection.invoke('RaiseHand', raised);
+  }
+
+  /** Tells the others that this person's microphone is muted or their camera off (it grants nothing). */
+  setMediaState(audioMuted: boolean, videoOff: boolean): Promise<void> {
+    return this.connection.invoke('SetMediaState', audioMuted, videoOff);
   }
 
   /** A host's action on one participant (PROTOCOL: host [Moderate]). */

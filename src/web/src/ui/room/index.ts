@@ -179,7 +179,11 @@ export function enterMeeting(root: HTMLElement, hub: MeetingHubClient, ticket: s
     people.render([...participants.values()], { id: me.id, role: me.role, canModerate: can('Moderate') }, { locked, chatEnabled });
     for (const p of participants.values()) {
       tiles.label(p.id, p.displayName);
-      tiles.flags(p.id === me.id ? p : { ...p, audioMuted: p.audioMuted || closed.microphone.has(p.id), videoOff: p.videoOff || closed.camera.has(p.id) });
+      tiles.flags(p.id === me.id ? p : {
+        ...p,
+        audioMuted: p.audioMuted || p.selfMuted === true || closed.microphone.has(p.id),
+        videoOff: p.videoOff || p.selfVideoOff === true || closed.camera.has(p.id),
+      });
       tiles.label(`screen:${p.id}`, p.displayName, true);
     }
     renderHeader(null);
@@ -278,6 +282,7 @@ export function enterMeeting(root: HTMLElement, hub: MeetingHubClient, ticket: s
       await session.unpublish('microphone');
     }
     updateSelf();
+    await announceMediaState();
   }
   async function setVideo(on: boolean): Promise<void> {
     videoOn = on;
@@ -292,6 +297,7 @@ export function enterMeeting(root: HTMLElement, hub: MeetingHubClient, ticket: s
     }
     showLocal();
     updateSelf();
+    await announceMediaState();
   }
   const updateSelf = (): void => {
     const mine = participants.get(me.id);
@@ -301,6 +307,14 @@ export function enterMeeting(root: HTMLElement, hub: MeetingHubClient, ticket: s
     };
     participants.set(me.id, self);
     renderRoster();
+  };
+  // The others see who is muted (a late joiner too: the server keeps it). Only what changed is sent.
+  let announced = '';
+  const announceMediaState = async (): Promise<void> => {
+    const state = `${!audioOn}:${!videoOn}`;
+    if (state === announced) return;
+    announced = state;
+    await hub.setMediaState(!audioOn, !videoOn).catch(() => { announced = ''; });
   };
 
   // ---- Joining and rejoining ----
@@ -340,6 +354,7 @@ export function enterMeeting(root: HTMLElement, hub: MeetingHubClient, ticket: s
     showLocal();
     await publishLocal();
     updateSelf();
+    await announceMediaState();
   };
 
   // After a network blip: same participant (Rejoin), new media connections, everything published again.
