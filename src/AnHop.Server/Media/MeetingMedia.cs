@@ -423,7 +423,10 @@ public sealed class MeetingMedia(SfuHost sfu, IHubContext<MeetingHub> hub, LiveM
             return;
         }
 
-        await hub.Clients.Client(media.Participant.ConnectionId).SendAsync("SubscriptionOffer", offer);
+        // What each track is (camera, screen, microphone), so the client never has to guess a screen from its order.
+        var sources = media.Consumers.Where(c => c.Consumer is not null)
+            .ToDictionary(c => c.Description.TrackId, c => SourceName(c.Consumer!.Producer.Source), StringComparer.Ordinal);
+        await hub.Clients.Client(media.Participant.ConnectionId).SendAsync("SubscriptionOffer", offer, sources);
     }
 
     /// <summary>

@@ -4,12 +4,14 @@ using AnHop.Core.Meetings.Live;
 namespace AnHop.Server.Meetings;
 
 /// <summary>A participant as the hub sends it (PROTOCOL: the participant object).</summary>
-public sealed record ParticipantDto(string Id, string DisplayName, string Role, bool HandRaised, bool AudioMuted, bool VideoOff, bool CanShareScreen)
+public sealed record ParticipantDto(string Id, string DisplayName, string Role, bool HandRaised, bool AudioMuted, bool VideoOff, bool CanShareScreen,
+    bool SelfMuted, bool SelfVideoOff)
 {
     public static ParticipantDto From(ParticipantView view)
     {
         ArgumentNullException.ThrowIfNull(view);
-        return new(view.Id, view.DisplayName, LiveNames.Role(view.Role), view.HandRaised, view.AudioMuted, view.VideoOff, view.CanShareScreen);
+        return new(view.Id, view.DisplayName, LiveNames.Role(view.Role), view.HandRaised, view.AudioMuted, view.VideoOff, view.CanShareScreen,
+            view.SelfMuted, view.SelfVideoOff);
     }
 }
 

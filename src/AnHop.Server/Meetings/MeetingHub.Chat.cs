@@ -2,7 +2,7 @@ using AnHop.Core.Meetings;
 
 namespace AnHop.Server.Meetings;
 
-/// <summary>Chat and the raised hand.</summary>
+/// <summary>Chat, the raised hand, and the person's own microphone and camera state.</summary>
 public sealed partial class MeetingHub
 {
     /// <summary>
@@ -18,4 +18,8 @@ public sealed partial class MeetingHub
 
     [RequiresCapability(Capabilities.None)]
     public Task RaiseHand(bool raised) => Control((room, me) => room.RaiseHand(me, raised));
+
+    /// <summary>Announces that the caller muted their microphone or stopped their camera (or started them again).</summary>
+    [RequiresCapability(Capabilities.None)]
+    public Task SetMediaState(bool audioMuted, bool videoOff) => Control((room, me) => room.SetMediaState(me, audioMuted, videoOff));
 }

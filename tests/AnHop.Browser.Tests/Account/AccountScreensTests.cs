@@ -5,7 +5,8 @@ namespace AnHop.Browser.Tests.Account;
 
 /// <summary>
 /// The signed-in screens at desktop and phone size, in Vietnamese and English: nothing may be wider than the
-/// viewport (390 px is a common phone), and each screen is kept as a screenshot under screenshots/account.
+/// viewport (390 px is a common phone), axe-core finds no serious or critical violation, and each screen is kept
+/// as a screenshot under screenshots/account.
 /// </summary>
 [Collection(BrowserCollection.Name)]
 public sealed class AccountScreensTests(BrowserFixture fixture, AccountServerFixture accounts) : IClassFixture<AccountServerFixture>
@@ -66,6 +67,7 @@ public sealed class AccountScreensTests(BrowserFixture fixture, AccountServerFix
             await page.WaitForSelectorAsync(readySelector);
             var overflow = await page.EvaluateAsync<int>("() => document.documentElement.scrollWidth - window.innerWidth");
             Assert.True(overflow <= 0, $"{name} at {width} px is {overflow} px wider than the viewport");
+            await Accessibility.AssertNoSeriousViolationsAsync(page, $"{name} {size}");
             await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(folder, $"{name}-{size}.png"), FullPage = true });
         }
     }

@@ -60,7 +60,7 @@ internal sealed class HubClient : IAsyncDisposable
     private static int Arity(string name) => name switch
     {
         "Denied" or "MeetingEnded" => 0,
-        "ProducerClosed" => 2,
+        "ProducerClosed" or "SubscriptionOffer" => 2,
         _ => 1,
     };
 }

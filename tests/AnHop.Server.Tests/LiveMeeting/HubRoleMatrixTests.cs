@@ -35,6 +35,7 @@ public sealed class HubRoleMatrixTests(HubRoleMatrixTests.ServerFixture fixture)
         ["SetVideoSize"] = MeetingRole.Guest,
         ["SendChat"] = MeetingRole.Guest,
         ["RaiseHand"] = MeetingRole.Guest,
+        ["SetMediaState"] = MeetingRole.Guest,
         ["Admit"] = MeetingRole.CoHost,
         ["Deny"] = MeetingRole.CoHost,
         ["AdmitAll"] = MeetingRole.CoHost,

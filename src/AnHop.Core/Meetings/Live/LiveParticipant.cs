@@ -17,6 +17,11 @@ internal sealed class LiveParticipant(string id, AdmissionPass pass)
 
     public bool HandRaised { get; set; }
 
+    /// <summary>What the person said of their own microphone and camera (SetMediaState), shown to the others.</summary>
+    public bool SelfMuted { get; set; }
+
+    public bool SelfVideoOff { get; set; }
+
     /// <summary>The connection this participant is on; null while admitted but not joined, or dropped.</summary>
     public string? Endpoint { get; set; }
 
@@ -28,5 +33,6 @@ internal sealed class LiveParticipant(string id, AdmissionPass pass)
     public bool Hosting => Role is MeetingRole.Host or MeetingRole.CoHost;
 
     public ParticipantView View() =>
-        new(Id, DisplayName, Role, HandRaised, !Grants.AudioAllowed, !Grants.VideoAllowed, Capabilities.HasFlag(Capabilities.PublishScreen));
+        new(Id, DisplayName, Role, HandRaised, !Grants.AudioAllowed, !Grants.VideoAllowed, Capabilities.HasFlag(Capabilities.PublishScreen),
+            SelfMuted, SelfVideoOff);
 }

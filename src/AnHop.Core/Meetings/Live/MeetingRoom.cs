@@ -350,6 +350,19 @@ public sealed partial class MeetingRoom
         return null;
     });
 
+    /// <summary>The person's own microphone and camera state, announced to the others (it grants nothing).</summary>
+    public RoomResult SetMediaState(string participantId, bool audioMuted, bool videoOff) => Change(events =>
+    {
+        if (!_participants.TryGetValue(participantId, out var participant) || participant.Endpoint is null)
+        {
+            return "Join the meeting first.";
+        }
+
+        participant.SelfMuted = audioMuted;
+        participant.SelfVideoOff = videoOff;
+        return null;
+    });
+
     /// <summary>Posts a chat message after <see cref="ChatText"/>'s checks; links need <see cref="Capabilities.ChatLinks"/>.</summary>
     public RoomResult SendChat(string participantId, string? text) => Change(events =>
     {

@@ -1,7 +1,12 @@
 namespace AnHop.Core.Meetings.Live;
 
 /// <summary>A participant as everyone in the meeting sees them (PROTOCOL: the participant object).</summary>
-public sealed record ParticipantView(string Id, string DisplayName, MeetingRole Role, bool HandRaised, bool AudioMuted, bool VideoOff, bool CanShareScreen);
+/// <param name="AudioMuted">The host took the microphone.</param>
+/// <param name="VideoOff">The host took the camera.</param>
+/// <param name="SelfMuted">The person muted their own microphone (their word: the SFU stops their audio when they unpublish it).</param>
+/// <param name="SelfVideoOff">The person stopped their own camera.</param>
+public sealed record ParticipantView(string Id, string DisplayName, MeetingRole Role, bool HandRaised, bool AudioMuted, bool VideoOff, bool CanShareScreen,
+    bool SelfMuted = false, bool SelfVideoOff = false);
 
 /// <summary>A person in the waiting room as hosts see them.</summary>
 public sealed record WaiterView(string Id, string DisplayName, MeetingRole Role, DateTimeOffset KnockedAt);

@@ -1,13 +1,15 @@
 // One participant's media with the SFU: two RTCPeerConnections. On the send connection this browser offers and
 // the SFU answers; on the receive connection the SFU offers and this browser answers. Each side only ever offers
 // on its own connection, so there is no glare. No DOM here: tracks are handed to the UI through callbacks.
-import type { MediaSource, MeetingHub, PublishedSource } from '../protocol/meetingHub';
+import type { MediaSource, MeetingHub, PublishedSource, TrackSources } from '../protocol/meetingHub';
 import { NegotiationQueue } from './negotiationQueue';
 
 export interface RemoteTrack {
   readonly participantId: string;
   /** The SFU's id for this track (the producer it copies), from the offer's msid. */
   readonly trackId: string;
+  /** What the publisher named this track (camera, screen, microphone), as the server said in the offer. */
+  readonly source: MediaSource | undefined;
   readonly track: MediaStreamTrack;
   readonly stream: MediaStream;
 }
@@ -36,6 +38,7 @@ export class MediaSession {
   private readonly sendQueue = new NegotiationQueue();
   private readonly receiveQueue = new NegotiationQueue();
   private readonly published = new Map<MediaSource, RTCRtpTransceiver>();
+  private sources: TrackSources = {};
 
   constructor(
     private readonly hub: MeetingHub,
@@ -46,7 +49,8 @@ export class MediaSession {
       // A remote track unmutes when its first RTP packet arrives.
       event.track.addEventListener('unmute', () => performance.mark(`anhop:first-rtp-${event.track.kind}`), { once: true });
       if (stream) {
-        onRemoteTrack({ participantId: stream.id, trackId: trackIdOf(this.receive, event.transceiver.mid), track: event.track, stream });
+        const trackId = trackIdOf(this.receive, event.transceiver.mid);
+        onRemoteTrack({ participantId: stream.id, trackId, source: this.sources[trackId], track: event.track, stream });
       }
     });
     this.receive.addEventListener('iceconnectionstatechange', () => {
@@ -93,8 +97,10 @@ export class MediaSession {
   }
 
   /** The SFU's new offer for the receive connection. */
-  acceptOffer(offerSdp: string): Promise<void> {
+  acceptOffer(offerSdp: string, sources: TrackSources = {}): Promise<void> {
     return this.receiveQueue.run(async () => {
+      // Known before the tracks fire (they fire inside setRemoteDescription).
+      this.sources = sources;
       await this.receive.setRemoteDescription({ type: 'offer', sdp: offerSdp });
       const answer = await this.receive.createAnswer();
       await this.receive.setLocalDescription(answer);

@@ -17,6 +17,9 @@ export interface Participant {
   readonly handRaised: boolean;
   readonly audioMuted: boolean;
   readonly videoOff: boolean;
+  /** The person muted their own microphone / stopped their own camera (SetMediaState). */
+  readonly selfMuted?: boolean;
+  readonly selfVideoOff?: boolean;
   readonly sharing: boolean;
   readonly canShareScreen: boolean;
 }
@@ -48,13 +51,17 @@ export interface JoinResult {
   readonly rejoin?: string;
 }
 
+/** What the publisher named each track of a subscription offer, by the track id (PROTOCOL: SubscriptionOffer). */
+export type TrackSources = Readonly<Record<string, MediaSource>>;
+
 export interface PublishResult {
   readonly answerSdp: string;
   readonly refused: readonly { mid: string; reason: string }[];
 }
 
 export interface MeetingEvents {
-  subscriptionOffer(offerSdp: string): void;
+  /** sources: what each offered track is, by its msid track id. */
+  subscriptionOffer(offerSdp: string, sources: TrackSources): void;
   participantJoined(participantId: string, displayName: string): void;
   participantLeft(participantId: string): void;
   producerClosed(participantId: string, source: MediaSource): void;
@@ -63,7 +70,8 @@ export interface MeetingEvents {
 
 /** What happens in the room while this participant is in it (PROTOCOL: server → client). */
 export interface RoomEvents {
-  subscriptionOffer(offerSdp: string): void;
+  /** sources: what each offered track is, by its msid track id. */
+  subscriptionOffer(offerSdp: string, sources: TrackSources): void;
   /** A participant object, or (for an older server) just an id and a name. */
   participantJoined(participant: Participant): void;
   participantLeft(participantId: string): void;
@@ -130,7 +138,7 @@ export class MeetingHub {
     this.connection = new HubConnectionBuilder().withUrl(url).withAutomaticReconnect([0, 1000, 2000, 5000, 10_000, 20_000, 30_000])
       .configureLogging(LogLevel.Warning).build();
     if (events) {
-      this.connection.on('SubscriptionOffer', (sdp: string) => events.subscriptionOffer(sdp));
+      this.connection.on('SubscriptionOffer', (sdp: string, sources?: TrackSources) => events.subscriptionOffer(sdp, sources ?? {}));
       this.connection.on('ParticipantJoined', (id: string, name: string) => events.participantJoined(id, name));
       this.connection.on('ParticipantLeft', (id: string) => events.participantLeft(id));
       this.connection.on('ProducerClosed', (id: string, source: MediaSource) => events.producerClosed(id, source));
@@ -243,9 +251,9 @@ export class MeetingHub {
   /** Listens to the room's events; registered before Join so no early offer or message is missed. */
   onRoom(events: RoomEvents): void {
     const c = this.connection;
-    c.on('SubscriptionOffer', (sdp: string) => {
+    c.on('SubscriptionOffer', (sdp: string, sources?: TrackSources) => {
       performance.mark('anhop:subscription-offer');
-      events.subscriptionOffer(sdp);
+      events.subscriptionOffer(sdp, sources ?? {});
     });
     c.on('ParticipantJoined', (p: unknown, name?: unknown) => events.participantJoined(participantOf(p, name)));
     c.on('ParticipantLeft', (id: string) => events.participantLeft(id));
@@ -274,6 +282,11 @@ export class MeetingHub {
 
   raiseHand(raised: boolean): Promise<void> {
     return this.connection.invoke('RaiseHand', raised);
+  }
+
+  /** Tells the others that this person's microphone is muted or their camera off (it grants nothing). */
+  setMediaState(audioMuted: boolean, videoOff: boolean): Promise<void> {
+    return this.connection.invoke('SetMediaState', audioMuted, videoOff);
   }
 
   /** A host's action on one participant (PROTOCOL: host [Moderate]). */

@@ -179,7 +179,11 @@ export function enterMeeting(root: HTMLElement, hub: MeetingHubClient, ticket: s
     people.render([...participants.values()], { id: me.id, role: me.role, canModerate: can('Moderate') }, { locked, chatEnabled });
     for (const p of participants.values()) {
       tiles.label(p.id, p.displayName);
-      tiles.flags(p.id === me.id ? p : { ...p, audioMuted: p.audioMuted || closed.microphone.has(p.id), videoOff: p.videoOff || closed.camera.has(p.id) });
+      tiles.flags(p.id === me.id ? p : {
+        ...p,
+        audioMuted: p.audioMuted || p.selfMuted === true || closed.microphone.has(p.id),
+        videoOff: p.videoOff || p.selfVideoOff === true || closed.camera.has(p.id),
+      });
       tiles.label(`screen:${p.id}`, p.displayName, true);
     }
     renderHeader(null);
@@ -208,7 +212,7 @@ export function enterMeeting(root: HTMLElement, hub: MeetingHubClient, ticket: s
   const onRemoteTrack = (remote: RemoteTrack): void => {
     const known = participants.get(remote.participantId);
     const person = known ?? { id: remote.participantId, displayName: '' };
-    closed[remote.track.kind === 'audio' ? 'microphone' : 'camera'].delete(remote.participantId);
+    if (remote.source !== 'screen') closed[remote.track.kind === 'audio' ? 'microphone' : 'camera'].delete(remote.participantId);
     if (remote.track.kind === 'audio') {
       // Audio plays through the camera tile's element (same stream).
       tiles.ensure(remote.participantId, person);
@@ -216,12 +220,8 @@ export function enterMeeting(root: HTMLElement, hub: MeetingHubClient, ticket: s
       renderRoster();
       return;
     }
-    // A second video of the same person, or the only video of someone sharing with the camera off, is a screen.
-    const cameraTile = tiles.get(remote.participantId);
-    const cameraTrack = cameraTile?.video.dataset['track'];
-    const cameraLive = cameraTrack !== undefined && cameraTrack !== remote.trackId
-      && remote.stream.getVideoTracks().some((track) => track !== remote.track && track.readyState === 'live');
-    const isScreen = cameraLive || (known?.sharing === true && known.videoOff);
+    // The server says which video is a screen (the publisher named it): shown as a screen even with the camera off.
+    const isScreen = remote.source === 'screen';
     const key = isScreen ? screenKey(remote.participantId) : remote.participantId;
     tiles.ensure(key, person, isScreen);
     // The camera tile plays the participant's own stream (its audio joins it whenever it arrives); a screen plays alone.
@@ -285,6 +285,7 @@ export function enterMeeting(root: HTMLElement, hub: MeetingHubClient, ticket: s
       await session.unpublish('microphone');
     }
     updateSelf();
+    await announceMediaState();
   }
   async function setVideo(on: boolean): Promise<void> {
     videoOn = on;
@@ -299,6 +300,7 @@ export function enterMeeting(root: HTMLElement, hub: MeetingHubClient, ticket: s
     }
     showLocal();
     updateSelf();
+    await announceMediaState();
   }
   const updateSelf = (): void => {
     const mine = participants.get(me.id);
@@ -308,6 +310,14 @@ export function enterMeeting(root: HTMLElement, hub: MeetingHubClient, ticket: s
     };
     participants.set(me.id, self);
     renderRoster();
+  };
+  // The others see who is muted (a late joiner too: the server keeps it). Only what changed is sent.
+  let announced = '';
+  const announceMediaState = async (): Promise<void> => {
+    const state = `${!audioOn}:${!videoOn}`;
+    if (state === announced) return;
+    announced = state;
+    await hub.setMediaState(!audioOn, !videoOn).catch(() => { announced = ''; });
   };
 
   // ---- Joining and rejoining ----
@@ -348,6 +358,7 @@ export function enterMeeting(root: HTMLElement, hub: MeetingHubClient, ticket: s
     showLocal();
     await publishLocal();
     updateSelf();
+    await announceMediaState();
   };
 
   // After a network blip: same participant (Rejoin), new media connections, everything published again.
@@ -372,7 +383,7 @@ export function enterMeeting(root: HTMLElement, hub: MeetingHubClient, ticket: s
   };
 
   hub.onRoom({
-    subscriptionOffer: (sdp) => void session.acceptOffer(sdp),
+    subscriptionOffer: (sdp, sources) => void session.acceptOffer(sdp, sources),
     participantJoined: (p) => upsert(p),
     participantLeft: (id) => {
       participants.delete(id);

@@ -88,8 +88,8 @@ export function createParticipantsPanel(hub: MeetingHubClient, onError: (message
       }
       const state: string[] = [];
       if (p.handRaised) state.push(t('Room.HandRaised'));
-      if (p.audioMuted) state.push(t('Room.Muted'));
-      if (p.videoOff) state.push(t('Room.CameraOff'));
+      if (p.audioMuted || p.selfMuted) state.push(t('Room.Muted'));
+      if (p.videoOff || p.selfVideoOff) state.push(t('Room.CameraOff'));
       if (p.sharing) state.push(t('Room.Sharing'));
       if (state.length > 0) who.append(el('span', 'participant-state', state.join(' · ')));
       item.append(who);
