@@ -38,6 +38,8 @@ export class MediaSession {
   private readonly sendQueue = new NegotiationQueue();
   private readonly receiveQueue = new NegotiationQueue();
   private readonly published = new Map<MediaSource, RTCRtpTransceiver>();
+  /** Unpublished sources' transceivers, kept inactive (never stopped) and reused when the source is published again. */
+  private readonly parked = new Map<MediaSource, RTCRtpTransceiver>();
   private sources: TrackSources = {};
 
   constructor(
@@ -69,6 +71,15 @@ export class MediaSession {
         await existing.sender.replaceTrack(track);
         return;
       }
+      const parked = this.parked.get(source);
+      if (parked) {
+        this.parked.delete(source);
+        await parked.sender.replaceTrack(track);
+        parked.direction = 'sendonly';
+        this.published.set(source, parked);
+        await this.negotiateSend();
+        return;
+      }
       const init: RTCRtpTransceiverInit = { direction: 'sendonly' };
       if (options.simulcast && track.kind === 'video') {
         init.sendEncodings = simulcastLayers;
@@ -91,7 +102,11 @@ export class MediaSession {
       }
       this.published.delete(source);
       transceiver.sender.track?.stop();
-      transceiver.stop();
+      // Stopping the last transceiver would leave an offer without a BUNDLE group, which Chromium refuses under
+      // max-bundle; an inactive m-line ends the producer at the SFU just the same and is reused later.
+      await transceiver.sender.replaceTrack(null);
+      transceiver.direction = 'inactive';
+      this.parked.set(source, transceiver);
       await this.negotiateSend();
     });
   }
@@ -114,6 +129,7 @@ export class MediaSession {
       transceiver.sender.track?.stop();
     }
     this.published.clear();
+    this.parked.clear();
     this.send.close();
     this.receive.close();
   }
