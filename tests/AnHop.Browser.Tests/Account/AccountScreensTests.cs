@@ -30,9 +30,7 @@ public sealed class AccountScreensTests(BrowserFixture fixture, AccountServerFix
             await CaptureAsync(page, folder, $"sign-in-{language}", "[data-step=password] input[name=email]");
         }
 
-        await page.FillAsync("[data-step=password] input[name=email]", email);
-        await page.FillAsync("[data-step=password] input[name=password]", AccountUsers.Password);
-        await page.ClickAsync("[data-step=password] button[type=submit]");
+        await AccountUsers.SubmitPasswordStepAsync(page, email);
         await page.WaitForURLAsync(Server.BaseUrl + "meetings");
         await page.ClickAsync("[data-action=instant]");
         await page.WaitForSelectorAsync("[data-role=created]:not([hidden])");

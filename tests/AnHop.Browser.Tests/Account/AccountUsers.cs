@@ -30,4 +30,13 @@ public static class AccountUsers
         await users.AddToRoleAsync(user, Roles.Member);
         return email;
     }
+
+    /// <summary>Fills and submits the sign-in page's password step (the page is already on /sign-in or a page that shows it).</summary>
+    public static async Task SubmitPasswordStepAsync(Microsoft.Playwright.IPage page, string email, string password = Password)
+    {
+        ArgumentNullException.ThrowIfNull(page);
+        await page.FillAsync("[data-step=password] input[name=email]", email);
+        await page.FillAsync("[data-step=password] input[name=password]", password);
+        await page.ClickAsync("[data-step=password] button[type=submit]");
+    }
 }

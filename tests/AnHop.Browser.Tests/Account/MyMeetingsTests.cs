@@ -15,9 +15,7 @@ public sealed class MyMeetingsTests(BrowserFixture fixture, AccountServerFixture
         var (context, page, recorder) = await fixture.NewPageAsync(Server);
         await using var _ = context;
         await page.GotoAsync("/meetings");
-        await page.FillAsync("[data-step=password] input[name=email]", email);
-        await page.FillAsync("[data-step=password] input[name=password]", AccountUsers.Password);
-        await page.ClickAsync("[data-step=password] button[type=submit]");
+        await AccountUsers.SubmitPasswordStepAsync(page, email);
         await page.WaitForURLAsync(Server.BaseUrl + "meetings");
 
         await page.ClickAsync("[data-role=schedule-panel] summary");

@@ -60,9 +60,7 @@ public sealed class SignInTests(BrowserFixture fixture, AccountServerFixture acc
         await using var _ = context;
 
         await page.GotoAsync("/account");
-        await page.FillAsync("[data-step=password] input[name=email]", email);
-        await page.FillAsync("[data-step=password] input[name=password]", AccountUsers.Password);
-        await page.ClickAsync("[data-step=password] button[type=submit]");
+        await AccountUsers.SubmitPasswordStepAsync(page, email);
         await page.WaitForURLAsync(Server.BaseUrl + "account");
 
         await page.WaitForSelectorAsync("[data-role=sessions] li");
@@ -84,9 +82,7 @@ public sealed class SignInTests(BrowserFixture fixture, AccountServerFixture acc
     {
         var status = page.Locator("[data-step=password] [data-role=status]");
         await page.EvaluateAsync("() => { const s = document.querySelector('[data-step=password] [data-role=status]'); s.textContent = ''; delete s.dataset.kind; }");
-        await page.FillAsync("[data-step=password] input[name=email]", email);
-        await page.FillAsync("[data-step=password] input[name=password]", password);
-        await page.ClickAsync("[data-step=password] button[type=submit]");
+        await AccountUsers.SubmitPasswordStepAsync(page, email, password);
         await page.WaitForSelectorAsync("[data-step=password] [data-role=status][data-kind=error]");
         return (await status.TextContentAsync())!;
     }

@@ -15,9 +15,7 @@ public sealed class TwoFactorTests(BrowserFixture fixture, AccountServerFixture 
         var (context, page, recorder) = await fixture.NewPageAsync(Server);
         await using var _ = context;
         await page.GotoAsync("/account");
-        await page.FillAsync("[data-step=password] input[name=email]", email);
-        await page.FillAsync("[data-step=password] input[name=password]", AccountUsers.Password);
-        await page.ClickAsync("[data-step=password] button[type=submit]");
+        await AccountUsers.SubmitPasswordStepAsync(page, email);
         await page.WaitForURLAsync(Server.BaseUrl + "account");
 
         await page.ClickAsync("[data-action=totp-setup]");
@@ -40,9 +38,7 @@ public sealed class TwoFactorTests(BrowserFixture fixture, AccountServerFixture 
 
         await page.ClickAsync("header [data-action=sign-out]");
         await page.WaitForURLAsync(Server.BaseUrl + "sign-in");
-        await page.FillAsync("[data-step=password] input[name=email]", email);
-        await page.FillAsync("[data-step=password] input[name=password]", AccountUsers.Password);
-        await page.ClickAsync("[data-step=password] button[type=submit]");
+        await AccountUsers.SubmitPasswordStepAsync(page, email);
         await page.WaitForSelectorAsync("[data-step=totp]:not([hidden])");
         Assert.False(await page.IsVisibleAsync("[data-step=password]"));
 

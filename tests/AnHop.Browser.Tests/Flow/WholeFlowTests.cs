@@ -25,9 +25,7 @@ public sealed class WholeFlowTests(BrowserFixture fixture, AccountServerFixture 
 
         // Sign in (a member needs no second factor) and schedule: the link, and the passcode shown this once.
         await host.GotoAsync("/sign-in");
-        await host.FillAsync("[data-step=password] input[name=email]", email);
-        await host.FillAsync("[data-step=password] input[name=password]", AccountUsers.Password);
-        await host.ClickAsync("[data-step=password] button[type=submit]");
+        await AccountUsers.SubmitPasswordStepAsync(host, email);
         await host.WaitForURLAsync(Server.BaseUrl + "meetings");
         await host.ClickAsync("[data-role=schedule-panel] summary");
         await host.FillAsync("[data-role=schedule] input[name=title]", "Họp triển khai dự án");

@@ -84,9 +84,7 @@ public sealed class PasskeySignInTests(BrowserFixture fixture, AccountServerFixt
 
     private static async Task PasswordAsync(IPage page, string email)
     {
-        await page.FillAsync("[data-step=password] input[name=email]", email);
-        await page.FillAsync("[data-step=password] input[name=password]", AccountUsers.Password);
-        await page.ClickAsync("[data-step=password] button[type=submit]");
+        await AccountUsers.SubmitPasswordStepAsync(page, email);
     }
 
     private static async Task AddPasskeyAsync(IPage page, string name)
