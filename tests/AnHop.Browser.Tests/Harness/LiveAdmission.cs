@@ -49,7 +49,8 @@ public static class LiveAdmission
         return dispatcher.IssueTicket(room, participant, capabilities);
     }
 
-    private static AdmissionPass Pass(Guid meetingId, string name, MeetingRole role, MeetingPolicy policy) =>
+    /// <summary>A pre-admitted pass as the admission endpoint would issue it to a host, co-host or bypassing invitee.</summary>
+    public static AdmissionPass Pass(Guid meetingId, string name, MeetingRole role, MeetingPolicy policy) =>
         new(meetingId, "harness", "Họp thử", name, role, PreAdmitted: true, AccountId: null, InvitationId: null,
             DeviceId: Guid.NewGuid().ToString("N"), IpAddress: "127.0.0.1", policy, DateTimeOffset.UtcNow.AddMinutes(5));
 }

@@ -180,9 +180,7 @@ public sealed class WaitingRoomTests(BrowserFixture fixture, AdmissionServer adm
     private async Task<HostSeat> HostAsync(Guid meetingId)
     {
         var services = admission.Server.Services;
-        var pass = new AdmissionPass(meetingId, "harness", "Họp", "Chủ trì", MeetingRole.Host, PreAdmitted: true, AccountId: null,
-            InvitationId: null, DeviceId: Guid.NewGuid().ToString("N"), IpAddress: "127.0.0.1", MeetingPolicy.SecureDefault,
-            DateTimeOffset.UtcNow.AddMinutes(5));
+        var pass = LiveAdmission.Pass(meetingId, "Chủ trì", MeetingRole.Host, MeetingPolicy.SecureDefault);
         var room = await services.GetRequiredService<LiveRooms>().OpenAsync(pass);
         var endpoint = "harness-host-" + Guid.NewGuid().ToString("N");
         var knock = room.Knock(pass, endpoint);
