@@ -72,6 +72,22 @@ for trx in "$results"/*.trx; do
   printf '  %-28s %s passed, %s failed\n' "$(basename "$trx" .trx)" "${p:-0}" "${f:-0}"
   passed=$((passed + ${p:-0})); failed=$((failed + ${f:-0}))
 done
+# Name each failed test with the first lines of its message, so that the tail of a CI log says what failed.
+if [ "$failed" -gt 0 ]; then
+  echo "  failed tests:"
+  python3 - "$results"/*.trx <<'PY'
+import sys, xml.etree.ElementTree as ET
+ns = {"t": "http://microsoft.com/schemas/VisualStudio/TeamTest/2010"}
+for path in sys.argv[1:]:
+    for result in ET.parse(path).getroot().iterfind(".//t:UnitTestResult", ns):
+        if result.get("outcome") != "Failed":
+            continue
+        message = result.findtext(".//t:Message", default="", namespaces=ns).strip().splitlines()
+        print(f"    {result.get('testName')} ({result.get('duration')})")
+        for line in message[:6]:
+            print(f"      {line[:300]}")
+PY
+fi
 expected=$(ls tests/*/*.csproj | wc -l)
 found=$(ls "$results"/*.trx 2>/dev/null | wc -l)
 if [ "$found" -lt "$expected" ]; then
