@@ -83,10 +83,21 @@ public sealed class WaitingRoomEnforcementTests(BrowserFixture fixture, Admissio
         // The host is in and sees the early guest waiting; the guest is still waiting: arriving admitted nobody.
         await host.ClickAsync("button[data-action=participants]");
         var admit = host.Locator("li[data-waiter] button[data-action=admit]");
-        await admit.WaitForAsync(new LocatorWaitForOptions { State = WaitForSelectorState.Visible });
+        var room = admission.Server.Services.GetRequiredService<AnHop.Core.Meetings.Live.LiveMeetings>().Find(meetingId)!;
+        try
+        {
+            await admit.WaitForAsync(new LocatorWaitForOptions { State = WaitForSelectorState.Visible });
+        }
+        catch (TimeoutException)
+        {
+            var list = await host.InnerHTMLAsync("[data-role=participants]");
+            var guestState = await guest.GetAttributeAsync("[data-role=waiting-room]", "data-state");
+            throw new TimeoutException($"no Admit button at the host: server waiting {room.Waiting().Count}, guest {guestState}, "
+                + $"host panel {list}, problems {string.Join(" | ", guestRecorder.Problems.Concat(hostRecorder.Problems))}");
+        }
+
         Assert.Equal($"Admit {name}", await admit.GetAttributeAsync("aria-label"));
         Assert.Equal("waiting", await guest.GetAttributeAsync("[data-role=waiting-room]", "data-state"));
-        var room = admission.Server.Services.GetRequiredService<AnHop.Core.Meetings.Live.LiveMeetings>().Find(meetingId)!;
         Assert.Single(room.Waiting());
 
         await admit.ClickAsync();

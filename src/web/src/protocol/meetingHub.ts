@@ -49,6 +49,8 @@ export interface JoinResult {
   readonly meeting?: MeetingState;
   /** The token for Rejoin after a dropped connection (PROTOCOL: `rejoin`). */
   readonly rejoin?: string;
+  /** Who waits now (hosts and co-hosts; empty for others). */
+  readonly waiting?: readonly Waiter[];
 }
 
 /** What the publisher named each track of a subscription offer, by the track id (PROTOCOL: SubscriptionOffer). */

@@ -17,6 +17,8 @@ export interface WaitingListOptions {
 export interface WaitingListHandle {
   /** How many people wait now (the meeting view may show it on a button). */
   readonly count: () => number;
+  /** Shows this list as a snapshot (Join's answer): the events before it may have raced it. */
+  replace(next: readonly Waiter[]): void;
   dispose(): void;
 }
 
@@ -108,6 +110,10 @@ export function mountWaitingList(container: HTMLElement, hub: MeetingHub, option
 
   return {
     count: () => waiting.length,
+    replace: (next) => {
+      waiting = next;
+      render();
+    },
     dispose: () => {
       stop();
       section.remove();

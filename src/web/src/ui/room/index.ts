@@ -332,6 +332,7 @@ export function enterMeeting(root: HTMLElement, hub: MeetingHubClient, ticket: s
       renderHeader(joined.meeting.locked);
     }
     chat.addHistory(joined.chat ?? []);
+    if (joined.waiting) waitingList.replace(joined.waiting);
     applyCapabilities(joined.capabilities);
     updateSelf();
     window.anhopDiagnostics = {
