@@ -129,4 +129,33 @@ public sealed class ChatSafetyTests(BrowserFixture fixture)
         await an.Page.WaitForSelectorAsync($"{tile}:not([data-hand])", new() { Timeout = 10_000 });
         Assert.Equal("false", await binh.Page.GetAttributeAsync("button[data-action=hand]", "aria-pressed"));
     }
+
+    [Fact]
+    public async Task A_flood_of_chat_is_cut_at_the_servers_burst_and_the_sender_is_told_to_wait()
+    {
+        var meeting = Guid.NewGuid();
+        await using var flooder = await RoomPage.JoinAsync(fixture, meeting, "Lũ");
+        await using var reader = await RoomPage.JoinAsync(fixture, meeting, "Đọc");
+        await flooder.Page.ClickAsync("button[data-action=chat]");
+        await reader.Page.ClickAsync("button[data-action=chat]");
+
+        // Forty submissions at script speed, far faster than the 2 a second the bucket refills after its burst of 20.
+        await flooder.Page.EvaluateAsync("""
+            () => {
+              const input = document.querySelector('[data-role=chat-input]');
+              const form = input.closest('form');
+              for (let i = 1; i <= 40; i++) { input.value = 'tin ' + i; form.requestSubmit(); }
+            }
+            """);
+        await flooder.Page.WaitForSelectorAsync("[data-role=chat-error][data-kind=throttled]", new() { Timeout = 10_000 });
+        Assert.Equal("Bạn gửi quá nhanh: hãy chờ vài giây rồi gửi lại.", await flooder.Page.InnerTextAsync("[data-role=chat-error]"));
+
+        // The reader got the burst (and perhaps a refill or two), never all forty.
+        await reader.WaitForMessagesAsync(HubThrottleBurst);
+        await Task.Delay(TimeSpan.FromSeconds(1));
+        var received = await reader.Page.Locator("[data-role=chat-messages] > li").CountAsync();
+        Assert.InRange(received, HubThrottleBurst, 39);
+    }
+
+    private const int HubThrottleBurst = AnHop.Server.Meetings.HubThrottle.ChatBurst;
 }

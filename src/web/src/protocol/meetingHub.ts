@@ -53,6 +53,11 @@ export interface JoinResult {
   readonly waiting?: readonly Waiter[];
 }
 
+/** SendChat refused by the per-connection throttle (PROTOCOL: SendChat, "Too many messages…"). */
+export function isChatThrottled(error: unknown): boolean {
+  return error instanceof Error && error.message.includes('Too many messages');
+}
+
 /** What the publisher named each track of a subscription offer, by the track id (PROTOCOL: SubscriptionOffer). */
 export type TrackSources = Readonly<Record<string, MediaSource>>;
 

@@ -1,6 +1,6 @@
 // The chat panel: history, new messages and the input. Every message is built from text nodes and, for web
 // addresses only, anchors to the /away warning page — never from HTML.
-import type { ChatMessage } from '../../protocol/meetingHub';
+import { isChatThrottled, type ChatMessage } from '../../protocol/meetingHub';
 import { t } from '../text';
 import { awayHref, ChatMaxLength, segmentsOf } from './linkify';
 
@@ -69,6 +69,7 @@ export function createChatPanel(myId: () => string, send: (text: string) => Prom
   const error = document.createElement('p');
   error.className = 'chat-error';
   error.setAttribute('role', 'alert');
+  error.dataset['role'] = 'chat-error';
   form.append(label, input, counter, button, error);
   element.append(heading, list, form);
 
@@ -95,11 +96,15 @@ export function createChatPanel(myId: () => string, send: (text: string) => Prom
     }
     button.disabled = true;
     error.textContent = '';
+    delete error.dataset['kind'];
     send(text).then(() => {
       input.value = '';
       updateCounter();
-    }, () => {
-      error.textContent = t('Chat.SendFailed');
+    }, (failure: unknown) => {
+      // The text stays in the box, so sending again is one key away.
+      const tooFast = isChatThrottled(failure);
+      error.dataset['kind'] = tooFast ? 'throttled' : 'failed';
+      error.textContent = t(tooFast ? 'Chat.TooFast' : 'Chat.SendFailed');
     }).finally(() => {
       button.disabled = false;
       input.focus();
