@@ -209,6 +209,32 @@ public class DtlsHandshakeTests
             AssertMirrored(serverResult, clientResult);
             Assert.Equal(2, toClient.Dropped);
             Assert.True(toClient.Sent.Count >= 9, $"server sent {toClient.Sent.Count} datagrams, expected a resent last flight");
+            // The resent flight was BC's answer to the client's retransmission, read after the handshake returned.
+            Assert.True(server.LateRecordDrains >= 1, "the retransmitted client flight was not handed to BC late");
+        }
+    }
+
+    [Fact]
+    public async Task Connected_sessions_hold_no_thread_and_a_late_close_notify_still_ends_them()
+    {
+        var (server, client) = Connect();
+        using (server)
+        using (client)
+        {
+            await BothComplete(server, client);
+            Assert.True(SpinWait.SpinUntil(() => !server.HoldsThread && !client.HoldsThread, Patience),
+                "a connected session still holds its thread");
+
+            var caller = Environment.CurrentManagedThreadId;
+            var clientClosedOn = new TaskCompletionSource<int>(TaskCreationOptions.RunContinuationsAsynchronously);
+            client.Closed += (_, _) => clientClosedOn.TrySetResult(Environment.CurrentManagedThreadId);
+            client.Dispose();
+
+            // The client's close_notify reaches a server with no reader thread: a pool drain hands it to BC.
+            Assert.Equal(DtlsCloseReason.CloseNotify, await server.Completion.WaitAsync(Patience));
+            Assert.Equal(DtlsCloseReason.LocalClose, await client.Completion.WaitAsync(Patience));
+            Assert.True(server.LateRecordDrains >= 1);
+            Assert.NotEqual(caller, await clientClosedOn.Task.WaitAsync(Patience));
         }
     }
 
