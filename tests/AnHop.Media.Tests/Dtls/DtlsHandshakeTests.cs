@@ -239,6 +239,37 @@ public class DtlsHandshakeTests
     }
 
     [Fact]
+    public async Task Late_garbage_is_handed_to_BouncyCastle_and_ignored_until_close_notify()
+    {
+        var (server, client) = Connect();
+        using (server)
+        using (client)
+        {
+            await BothComplete(server, client);
+            Assert.True(SpinWait.SpinUntil(() => !server.HoldsThread, Patience));
+
+            // DTLS-looking first bytes (20–63, RFC 7983), random rest: wrong epochs, bad tags, cut headers.
+            var random = new Random(4347);
+            for (var i = 0; i < 40; i++)
+            {
+                var noise = new byte[random.Next(1, 200)];
+                random.NextBytes(noise);
+                noise[0] = (byte)random.Next(20, 64);
+                server.Enqueue(noise);
+            }
+
+            Assert.True(SpinWait.SpinUntil(() => server.LateRecordDrains >= 1 && server.Transport.QueuedDatagrams == 0, Patience),
+                "the late garbage was not drained");
+            await Task.Delay(50);
+            Assert.False(server.Completion.IsCompleted, "garbage after the handshake ended the session");
+            Assert.False(server.HoldsThread);
+
+            client.Dispose();
+            Assert.Equal(DtlsCloseReason.CloseNotify, await server.Completion.WaitAsync(Patience));
+        }
+    }
+
+    [Fact]
     public async Task Garbage_datagrams_between_the_handshake_records_do_not_disturb_it()
     {
         // Deterministic garbage: DTLS-looking first bytes (20–63, RFC 7983), random rest, various lengths,
