@@ -28,6 +28,7 @@ internal sealed record LoadOptions
           --receive-threads R   SFU UDP sockets/receive threads on the port (SO_REUSEPORT; default: processor count)
           --fan-out-workers W   router fan-out worker threads (default: the router's, processor count - 1)
           --no-batch         one sendto per copy instead of sendmmsg batches
+          --receive-batch B  datagrams per recvmmsg call on the SFU's receive threads (default 32; 1: one recvfrom each)
         """;
 
     public int Publishers { get; init; } = 1;
@@ -52,6 +53,8 @@ internal sealed record LoadOptions
     public int? FanOutWorkers { get; init; }
 
     public bool BatchSends { get; init; } = true;
+
+    public int ReceiveBatchSize { get; init; } = 32;
 
     /// <summary>Subscriber peers the run creates.</summary>
     public int SubscriberPeers => Pattern == LoadPattern.Meeting ? Publishers : Subscribers;
@@ -138,6 +141,9 @@ internal sealed record LoadOptions
                     break;
                 case "--receive-threads" when number is >= 1 and <= 64:
                     options = options with { ReceiveThreads = number };
+                    break;
+                case "--receive-batch" when number is >= 1 and <= 1024:
+                    options = options with { ReceiveBatchSize = number };
                     break;
                 case "--fan-out-workers" when number is >= 0 and <= 8:
                     options = options with { FanOutWorkers = number };

@@ -50,7 +50,9 @@ internal static class LoadReport
             $"{delays.Percentile(0.5):0} / {delays.Percentile(0.99):0} / {delays.Percentile(1):0} µs over {delays.Count} copies"));
         Row(text, "process CPU", string.Create(Invariant, $"{processCpu:0.0} % of {Environment.ProcessorCount} cores (SFU + all peers)"));
         Row(text, "host CPU per core (every process)", HostCpuSampler.Describe(first.HostCores, atEnd.HostCores));
-        Row(text, "SFU receive/forward thread(s)", string.Create(Invariant, $"{sfuCore:0.0} % of one core"));
+        var sfuKernel = CorePercent(first.GroupKernelCpu(ThreadGroups.SfuUdp) + first.GroupKernelCpu(ThreadGroups.SfuTcp),
+            atEnd.GroupKernelCpu(ThreadGroups.SfuUdp) + atEnd.GroupKernelCpu(ThreadGroups.SfuTcp), seconds);
+        Row(text, "SFU receive/forward thread(s)", string.Create(Invariant, $"{sfuCore:0.0} % of one core, {sfuKernel:0.0} % of it in the kernel"));
         Row(text, "SFU out-packets/s per SFU-core-second", sfuCore > 0 ? (outRate / (sfuCore / 100)).ToString("0", Invariant) : "n/a");
         var notRead = drained.PublisherPacketsSent - drained.ProducerPacketsIn;
         var socketDrops = drained.SfuSocketDrops - first.SfuSocketDrops;
@@ -73,12 +75,12 @@ internal static class LoadReport
         Row(text, "GC collections gen0 / gen2", string.Create(Invariant,
             $"{atEnd.Gen0Collections - first.Gen0Collections} / {atEnd.Gen2Collections - first.Gen2Collections}"));
         Row(text, "working set", string.Create(Invariant, $"{drained.WorkingSetBytes / 1024 / 1024} MiB (SFU and every peer)"));
-        text.AppendLine("CPU by thread group (% of one core, threads):");
+        text.AppendLine("CPU by thread group (% of one core, of which in the kernel, threads):");
         foreach (var group in drained.ThreadCpu.Keys.Order(StringComparer.Ordinal))
         {
-            var (_, threads) = drained.ThreadCpu[group];
+            var (_, _, threads) = drained.ThreadCpu[group];
             Row(text, "  " + group, string.Create(Invariant,
-                $"{CorePercent(first.GroupCpu(group), atEnd.GroupCpu(group), seconds),6:0.0} %  {threads,4}"));
+                $"{CorePercent(first.GroupCpu(group), atEnd.GroupCpu(group), seconds),6:0.0} % {CorePercent(first.GroupKernelCpu(group), atEnd.GroupKernelCpu(group), seconds),6:0.0} %  {threads,4}"));
         }
 
         return text.ToString();

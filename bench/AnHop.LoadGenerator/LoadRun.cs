@@ -41,11 +41,13 @@ internal sealed class LoadRun(LoadOptions options, TextWriter output) : IDisposa
             MaxTcpConnections = transports,
             ReceiveThreads = options.ReceiveThreads,
             BatchSends = options.BatchSends,
+            ReceiveBatchSize = options.ReceiveBatchSize,
         }, DtlsCertificate.Generate("AnHop load SFU"));
         var routerOptions = new RouterOptions();
         _router = new Router((_, _) => true, options.FanOutWorkers is { } workers ? new RouterOptions { FanOutWorkers = workers } : routerOptions);
         output.WriteLine(string.Create(Invariant,
             $"SFU: {_server.ReceiveThreadCount} UDP receive thread(s), sendmmsg {(options.BatchSends ? "on" : "off")}, " +
+            $"recvmmsg {(options.ReceiveBatchSize > 1 ? options.ReceiveBatchSize.ToString(Invariant) + " per call" : "off")}, " +
             $"{options.FanOutWorkers ?? routerOptions.FanOutWorkers} fan-out worker(s)"));
         _peerCertificate = DtlsCertificate.Generate("AnHop load peer");
         using var ticking = _router.StartTicking(TimeSpan.FromMilliseconds(20));

@@ -11,7 +11,7 @@ internal sealed record LoadSample(
     long SubscriberPacketsReceived,
     long SubscriberPacketsExpected,
     double ProcessCpuSeconds,
-    Dictionary<string, (double Seconds, int Threads)> ThreadCpu,
+    Dictionary<string, (double Seconds, double KernelSeconds, int Threads)> ThreadCpu,
     ForwardingDelayHistogram Delays,
     long SfuSocketDrops,
     long SfuSocketQueuedBytes,
@@ -26,4 +26,7 @@ internal sealed record LoadSample(
     (long Busy, long Total)[] HostCores)
 {
     public double GroupCpu(string group) => ThreadCpu.TryGetValue(group, out var value) ? value.Seconds : 0;
+
+    /// <summary>The part of <see cref="GroupCpu"/> spent in the kernel (system calls, and on loopback the receivers' network stack).</summary>
+    public double GroupKernelCpu(string group) => ThreadCpu.TryGetValue(group, out var value) ? value.KernelSeconds : 0;
 }

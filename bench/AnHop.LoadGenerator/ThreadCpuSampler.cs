@@ -3,7 +3,7 @@ using System.Globalization;
 namespace AnHop.LoadGenerator;
 
 /// <summary>
-/// CPU time per thread group, from /proc/self/task/*/stat (utime + stime, clock ticks) and the thread names .NET gives
+/// CPU time per thread group, from /proc/self/task/*/stat (utime + stime, clock ticks; stime also apart) and the thread names .NET gives
 /// the kernel (15 characters). Linux only; elsewhere it reports nothing. Read once per second: a few hundred small files.
 /// </summary>
 internal static class ThreadCpuSampler
@@ -13,12 +13,12 @@ internal static class ThreadCpuSampler
     private const string Tasks = "/proc/self/task";
 
     /// <summary>
-    /// Seconds of CPU per group so far, and the number of threads in each: of every thread, or only of
+    /// Seconds of CPU per group so far, of which in the kernel (system time), and the number of threads in each: of every thread, or only of
     /// <paramref name="taskDirectories"/> (reading a thousand threads each second would cost more than it shows).
     /// </summary>
-    public static Dictionary<string, (double Seconds, int Threads)> Sample(IEnumerable<string>? taskDirectories = null)
+    public static Dictionary<string, (double Seconds, double KernelSeconds, int Threads)> Sample(IEnumerable<string>? taskDirectories = null)
     {
-        var groups = new Dictionary<string, (double Seconds, int Threads)>(StringComparer.Ordinal);
+        var groups = new Dictionary<string, (double Seconds, double KernelSeconds, int Threads)>(StringComparer.Ordinal);
         if (!Directory.Exists(Tasks))
         {
             return groups;
@@ -31,10 +31,11 @@ internal static class ThreadCpuSampler
                 var name = File.ReadAllText(Path.Combine(task, "comm")).TrimEnd('\n');
                 var stat = File.ReadAllText(Path.Combine(task, "stat"));
                 var fields = stat[(stat.LastIndexOf(')') + 2)..].Split(' ');
-                var ticks = long.Parse(fields[11], CultureInfo.InvariantCulture) + long.Parse(fields[12], CultureInfo.InvariantCulture);
+                var kernelTicks = long.Parse(fields[12], CultureInfo.InvariantCulture);
+                var ticks = long.Parse(fields[11], CultureInfo.InvariantCulture) + kernelTicks;
                 var group = GroupOf(name);
-                var (seconds, threads) = groups.GetValueOrDefault(group);
-                groups[group] = (seconds + (ticks / ClockTicksPerSecond), threads + 1);
+                var (seconds, kernelSeconds, threads) = groups.GetValueOrDefault(group);
+                groups[group] = (seconds + (ticks / ClockTicksPerSecond), kernelSeconds + (kernelTicks / ClockTicksPerSecond), threads + 1);
             }
             catch (IOException)
             {

@@ -7,18 +7,25 @@ namespace AnHop.Media.Dtls;
 /// records (retransmitted Finished, alerts, close_notify) until the association ends.
 /// </summary>
 /// <remarks>
-/// Threading: BC's DTLS engine is blocking, so each session owns one dedicated thread (a LongRunning task) for its
-/// whole life. It runs the handshake, completes <see cref="Handshake"/>, then keeps reading with a 1 s wait so
-/// that BC can answer a retransmitted last flight (RFC 6347 §4.2.4) and notice alerts; the thread ends at
-/// close_notify, a fatal alert or <see cref="Dispose"/>, so the owner must dispose sessions it abandons.
+/// Threading: BC's DTLS engine is blocking, so the handshake runs on a dedicated thread (a LongRunning task). Once
+/// it succeeds, <see cref="Handshake"/> completes with the keys and the thread ends: a connected session holds no
+/// thread. A datagram that comes later is handed to BC on a thread-pool thread (<see cref="Enqueue"/> schedules one
+/// drain at a time), where BC answers a retransmitted last flight of the peer (RFC 6347 §4.2.4: the peer did not
+/// get our final flight and resends its own) and reads alerts and close_notify. Each drain waits at most
+/// <see cref="LateReceiveWaitMillis"/> on an empty queue. The session ends at close_notify, a fatal alert or
+/// <see cref="Dispose"/>, so the owner must dispose sessions it abandons.
 /// <see cref="Enqueue"/> and <see cref="Dispose"/> may be called from any thread. Continuations of
-/// <see cref="Handshake"/> and <see cref="Completion"/> run asynchronously (never on the session thread);
-/// <see cref="Closed"/> is raised once, on the session thread, and must not block.
+/// <see cref="Handshake"/> and <see cref="Completion"/> run asynchronously; <see cref="Closed"/> is raised once, on
+/// the session thread (failed handshake) or a thread-pool thread (later), never on the caller of Dispose, and must
+/// not block.
 /// </remarks>
 public sealed class DtlsSession : IDisposable
 {
-    /// <summary>How long the reader waits per call after the handshake; only bounds how often it rechecks state.</summary>
-    private const int ReadWaitMillis = 1000;
+    /// <summary>
+    /// The wait BC is given per receive call after the handshake. BC reads on until that wait has run out, so this
+    /// bounds how long a drain keeps its pool thread once the queue is empty.
+    /// </summary>
+    private const int LateReceiveWaitMillis = 1;
 
     private readonly DtlsDatagramTransport _transport;
     private readonly DtlsSessionOptions _options;
@@ -26,9 +33,15 @@ public sealed class DtlsSession : IDisposable
     private readonly TaskCompletionSource<DtlsHandshakeResult> _handshake = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private readonly TaskCompletionSource<DtlsCloseReason> _completion = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private readonly object _gate = new();
+    private readonly LateRecordDrain _drain;
     private DtlsTransport? _dtls;
+    private byte[]? _lateBuffer;
     private bool _disposed;
+    private bool _late;
+    private int _drainScheduled;
+    private volatile bool _holdsThread = true;
     private long _ignoredApplicationRecords;
+    private long _lateDrains;
 
     private DtlsSession(DtlsDatagramSender send, DtlsSessionOptions options, DtlsPeerStatus status, bool isDtlsClient)
     {
@@ -37,6 +50,7 @@ public sealed class DtlsSession : IDisposable
         IsDtlsClient = isDtlsClient;
         _transport = new DtlsDatagramTransport(send, options.ReceiveLimit, options.SendLimit,
             options.MaxQueuedDatagrams, options.MaxQueuedBytes);
+        _drain = new LateRecordDrain(this);
     }
 
     public bool IsDtlsClient { get; }
@@ -55,6 +69,12 @@ public sealed class DtlsSession : IDisposable
 
     /// <summary>Application-data records received after the handshake; DTLS-SRTP carries none, so they are dropped.</summary>
     public long IgnoredApplicationRecords => Interlocked.Read(ref _ignoredApplicationRecords);
+
+    /// <summary>Drains after the handshake that handed at least one late datagram to BC (for tests and metrics).</summary>
+    public long LateRecordDrains => Interlocked.Read(ref _lateDrains);
+
+    /// <summary>True while the session's own thread runs (the handshake); false once it has ended.</summary>
+    internal bool HoldsThread => _holdsThread;
 
     /// <summary>Starts AnHop as DTLS server (<c>a=setup:passive</c>).</summary>
     public static DtlsSession StartServer(DtlsCertificate certificate, DtlsFingerprint expectedClientFingerprint,
@@ -81,12 +101,26 @@ public sealed class DtlsSession : IDisposable
     }
 
     /// <summary>Feeds one DTLS datagram from the demultiplexer (copied); false when dropped.</summary>
-    public bool Enqueue(ReadOnlySpan<byte> datagram) => _transport.Enqueue(datagram);
+    public bool Enqueue(ReadOnlySpan<byte> datagram)
+    {
+        if (!_transport.Enqueue(datagram))
+        {
+            return false;
+        }
+
+        if (Volatile.Read(ref _late))
+        {
+            ScheduleDrain();
+        }
+
+        return true;
+    }
 
     /// <summary>Ends the session: sends close_notify when connected, or aborts a running handshake.</summary>
     public void Dispose()
     {
         DtlsTransport? dtls;
+        bool late;
         lock (_gate)
         {
             if (_disposed)
@@ -96,6 +130,7 @@ public sealed class DtlsSession : IDisposable
 
             _disposed = true;
             dtls = _dtls;
+            late = _late;
         }
 
         if (dtls is not null)
@@ -107,11 +142,25 @@ public sealed class DtlsSession : IDisposable
 
         // During a handshake this makes BC's next Receive throw, which ends the handshake at once.
         _transport.Abort();
+        if (late)
+        {
+            // No thread reads any more: a drain on the pool sees the closed queue and ends the session.
+            ScheduleDrain();
+        }
     }
 
     private void Start(Func<DtlsTransport> handshake) =>
-        Task.Factory.StartNew(() => Run(handshake), CancellationToken.None,
-            TaskCreationOptions.LongRunning | TaskCreationOptions.DenyChildAttach, TaskScheduler.Default);
+        Task.Factory.StartNew(() =>
+        {
+            try
+            {
+                Run(handshake);
+            }
+            finally
+            {
+                _holdsThread = false;
+            }
+        }, CancellationToken.None, TaskCreationOptions.LongRunning | TaskCreationOptions.DenyChildAttach, TaskScheduler.Default);
 
     private void Run(Func<DtlsTransport> handshake)
     {
@@ -149,30 +198,81 @@ public sealed class DtlsSession : IDisposable
         }
 
         _handshake.TrySetResult(_status.Result);
-        ReadLateRecords(dtls);
+        _lateBuffer = new byte[_transport.GetReceiveLimit()];
+        lock (_gate)
+        {
+            _late = true;
+        }
+
+        // The thread ends here. What was queued meanwhile (or a Dispose that came before _late was set) is handled
+        // by one drain now; later datagrams schedule their own.
+        if (Interlocked.Exchange(ref _drainScheduled, 1) == 0)
+        {
+            DrainLateRecords();
+        }
     }
 
-    /// <summary>Lets BC consume what follows the handshake until close_notify, a fatal alert or Dispose.</summary>
-    private void ReadLateRecords(DtlsTransport dtls)
+    private void ScheduleDrain()
     {
-        var buffer = new byte[_transport.GetReceiveLimit()];
-        var failed = false;
-        try
+        if (Interlocked.Exchange(ref _drainScheduled, 1) == 0)
         {
-            while (!_transport.IsClosed && !_status.CloseNotifyReceived)
+            ThreadPool.UnsafeQueueUserWorkItem(_drain, preferLocal: false);
+        }
+    }
+
+    /// <summary>
+    /// Lets BC consume the queued late datagrams, one drain at a time (the caller won <c>_drainScheduled</c>); ends
+    /// the session at close_notify, a fatal alert, a failure or Dispose.
+    /// </summary>
+    private void DrainLateRecords()
+    {
+        var dtls = _dtls!;
+        var buffer = _lateBuffer!;
+        while (true)
+        {
+            var failed = false;
+            var handed = false;
+            try
             {
-                if (dtls.Receive(buffer, 0, buffer.Length, ReadWaitMillis) >= 0)
+                while (!_transport.IsClosed && !_status.CloseNotifyReceived && _transport.QueuedDatagrams > 0)
                 {
-                    Interlocked.Increment(ref _ignoredApplicationRecords);
+                    if (!handed)
+                    {
+                        handed = true;
+                        Interlocked.Increment(ref _lateDrains);
+                    }
+
+                    if (dtls.Receive(buffer, 0, buffer.Length, LateReceiveWaitMillis) >= 0)
+                    {
+                        Interlocked.Increment(ref _ignoredApplicationRecords);
+                    }
                 }
             }
-        }
-        catch (Exception)
-        {
-            // TlsFatalAlertReceived, a record BC failed on, or our queue closing: sorted out below.
-            failed = true;
-        }
+            catch (Exception)
+            {
+                // TlsFatalAlertReceived, a record BC failed on, or our queue closing: sorted out below.
+                failed = true;
+            }
 
+            if (failed || _transport.IsClosed || _status.CloseNotifyReceived)
+            {
+                EndLate(failed);
+                return;
+            }
+
+            // Release the drain; take it back if a datagram came after the loop's last look (its Enqueue saw the
+            // drain still held and scheduled nothing).
+            Volatile.Write(ref _drainScheduled, 0);
+            if ((_transport.QueuedDatagrams == 0 && !_transport.IsClosed)
+                || Interlocked.Exchange(ref _drainScheduled, 1) != 0)
+            {
+                return;
+            }
+        }
+    }
+
+    private void EndLate(bool failed)
+    {
         _transport.Abort();
         bool disposed;
         lock (_gate)
@@ -225,5 +325,21 @@ public sealed class DtlsSession : IDisposable
             _ => $"the DTLS {role} handshake failed: {ex.Message}",
         };
         return new DtlsHandshakeException(message, ex);
+    }
+
+    /// <summary>The pool work item of one session, made once so that scheduling a drain allocates nothing.</summary>
+    private sealed class LateRecordDrain(DtlsSession session) : IThreadPoolWorkItem
+    {
+        public void Execute()
+        {
+            try
+            {
+                session.DrainLateRecords();
+            }
+            catch (Exception)
+            {
+                // A Closed handler that throws must not take a pool thread, and with it the process, down.
+            }
+        }
     }
 }

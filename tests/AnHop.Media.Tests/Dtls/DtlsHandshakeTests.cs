@@ -209,6 +209,63 @@ public class DtlsHandshakeTests
             AssertMirrored(serverResult, clientResult);
             Assert.Equal(2, toClient.Dropped);
             Assert.True(toClient.Sent.Count >= 9, $"server sent {toClient.Sent.Count} datagrams, expected a resent last flight");
+            // The resent flight was BC's answer to the client's retransmission, read after the handshake returned.
+            Assert.True(server.LateRecordDrains >= 1, "the retransmitted client flight was not handed to BC late");
+        }
+    }
+
+    [Fact]
+    public async Task Connected_sessions_hold_no_thread_and_a_late_close_notify_still_ends_them()
+    {
+        var (server, client) = Connect();
+        using (server)
+        using (client)
+        {
+            await BothComplete(server, client);
+            Assert.True(SpinWait.SpinUntil(() => !server.HoldsThread && !client.HoldsThread, Patience),
+                "a connected session still holds its thread");
+
+            var caller = Environment.CurrentManagedThreadId;
+            var clientClosedOn = new TaskCompletionSource<int>(TaskCreationOptions.RunContinuationsAsynchronously);
+            client.Closed += (_, _) => clientClosedOn.TrySetResult(Environment.CurrentManagedThreadId);
+            client.Dispose();
+
+            // The client's close_notify reaches a server with no reader thread: a pool drain hands it to BC.
+            Assert.Equal(DtlsCloseReason.CloseNotify, await server.Completion.WaitAsync(Patience));
+            Assert.Equal(DtlsCloseReason.LocalClose, await client.Completion.WaitAsync(Patience));
+            Assert.True(server.LateRecordDrains >= 1);
+            Assert.NotEqual(caller, await clientClosedOn.Task.WaitAsync(Patience));
+        }
+    }
+
+    [Fact]
+    public async Task Late_garbage_is_handed_to_BouncyCastle_and_ignored_until_close_notify()
+    {
+        var (server, client) = Connect();
+        using (server)
+        using (client)
+        {
+            await BothComplete(server, client);
+            Assert.True(SpinWait.SpinUntil(() => !server.HoldsThread, Patience));
+
+            // DTLS-looking first bytes (20–63, RFC 7983), random rest: wrong epochs, bad tags, cut headers.
+            var random = new Random(4347);
+            for (var i = 0; i < 40; i++)
+            {
+                var noise = new byte[random.Next(1, 200)];
+                random.NextBytes(noise);
+                noise[0] = (byte)random.Next(20, 64);
+                server.Enqueue(noise);
+            }
+
+            Assert.True(SpinWait.SpinUntil(() => server.LateRecordDrains >= 1 && server.Transport.QueuedDatagrams == 0, Patience),
+                "the late garbage was not drained");
+            await Task.Delay(50);
+            Assert.False(server.Completion.IsCompleted, "garbage after the handshake ended the session");
+            Assert.False(server.HoldsThread);
+
+            client.Dispose();
+            Assert.Equal(DtlsCloseReason.CloseNotify, await server.Completion.WaitAsync(Patience));
         }
     }
 

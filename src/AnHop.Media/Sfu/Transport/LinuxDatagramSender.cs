@@ -109,7 +109,7 @@ internal unsafe struct IoVector
 
 /// <summary>
 /// struct mmsghdr (64-bit Linux): a struct msghdr (56 bytes with its tail padding) and the byte count the kernel
-/// writes back, 64 bytes in all.
+/// writes back (sent by sendmmsg, received by recvmmsg), 64 bytes in all.
 /// </summary>
 [StructLayout(LayoutKind.Explicit, Size = 64)]
 internal unsafe struct MultiMessageHeader
@@ -136,5 +136,5 @@ internal unsafe struct MultiMessageHeader
     public int Flags;
 
     [FieldOffset(56)]
-    public uint SentLength;
+    public uint TransferredLength;
 }

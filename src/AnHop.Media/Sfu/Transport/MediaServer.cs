@@ -90,10 +90,11 @@ public sealed class MediaServer : IDisposable
         }
 
         var batchSends = options.BatchSends && LinuxDatagramSender.IsBatchSupported;
+        var receiveBatch = LinuxDatagramReceiver.IsSupported ? options.ReceiveBatchSize : 1;
         _receivers = new UdpReceiver[sockets.Count];
         for (var i = 0; i < sockets.Count; i++)
         {
-            _receivers[i] = new UdpReceiver(this, sockets[i], i, batchSends);
+            _receivers[i] = new UdpReceiver(this, sockets[i], i, batchSends, receiveBatch);
         }
 
         foreach (var receiver in _receivers)
@@ -155,6 +156,9 @@ public sealed class MediaServer : IDisposable
 
     /// <summary>Datagrams each receive socket has read; for tests of the kernel's spreading.</summary>
     internal long[] DatagramsPerReceiveThread => Array.ConvertAll(_receivers, static receiver => receiver.Datagrams);
+
+    /// <summary>recvmmsg calls each receive thread has made (0 where it reads one datagram per recvfrom); for tests.</summary>
+    internal long[] ReceiveCallsPerReceiveThread => Array.ConvertAll(_receivers, static receiver => receiver.ReceiveCalls);
 
     /// <summary>The receivers' send batches (null entries where sendmmsg is off); for tests.</summary>
     internal UdpSendBatch?[] SendBatches => Array.ConvertAll(_receivers, static receiver => receiver.Batch);

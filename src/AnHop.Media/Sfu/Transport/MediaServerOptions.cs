@@ -48,6 +48,12 @@ public sealed class MediaServerOptions
     /// </summary>
     public bool BatchSends { get; init; } = true;
 
+    /// <summary>
+    /// Datagrams a receive thread takes per system call with recvmmsg(2) (64-bit Linux). 1: one recvfrom per
+    /// datagram, as elsewhere.
+    /// </summary>
+    public int ReceiveBatchSize { get; init; } = 32;
+
     /// <summary>Kernel receive buffer of each UDP socket (SO_RCVBUF), in bytes.</summary>
     public int UdpReceiveBufferSize { get; init; } = 4 * 1024 * 1024;
 
@@ -115,6 +121,8 @@ public sealed class MediaServerOptions
         RequirePositive(TcpSendTimeout, nameof(TcpSendTimeout));
         ArgumentOutOfRangeException.ThrowIfLessThan(ReceiveThreads, 1, nameof(ReceiveThreads));
         ArgumentOutOfRangeException.ThrowIfGreaterThan(ReceiveThreads, 256, nameof(ReceiveThreads));
+        ArgumentOutOfRangeException.ThrowIfLessThan(ReceiveBatchSize, 1, nameof(ReceiveBatchSize));
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(ReceiveBatchSize, 1024, nameof(ReceiveBatchSize));
         ArgumentOutOfRangeException.ThrowIfLessThan(UdpReceiveBufferSize, 4096, nameof(UdpReceiveBufferSize));
         ArgumentOutOfRangeException.ThrowIfLessThan(UdpSendBufferSize, 4096, nameof(UdpSendBufferSize));
         ArgumentOutOfRangeException.ThrowIfLessThan(TcpReceiveBufferSize, 4096, nameof(TcpReceiveBufferSize));

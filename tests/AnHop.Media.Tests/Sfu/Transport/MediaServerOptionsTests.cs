@@ -45,6 +45,8 @@ public class MediaServerOptionsTests
         { new MediaServerOptions { MaxTransports = 0 }, nameof(MediaServerOptions.MaxTransports) },
         { new MediaServerOptions { ReceiveThreads = 0 }, nameof(MediaServerOptions.ReceiveThreads) },
         { new MediaServerOptions { ReceiveThreads = 257 }, nameof(MediaServerOptions.ReceiveThreads) },
+        { new MediaServerOptions { ReceiveBatchSize = 0 }, nameof(MediaServerOptions.ReceiveBatchSize) },
+        { new MediaServerOptions { ReceiveBatchSize = 1025 }, nameof(MediaServerOptions.ReceiveBatchSize) },
     };
 
     [Theory]
