@@ -276,22 +276,39 @@ public sealed class MeetingMedia(SfuHost sfu, IHubContext<MeetingHub> hub, LiveM
     }
 
     /// <summary>
-    /// Lets go of a meeting's media when its live room is let go: any participant's media left (there should be none:
-    /// everyone left, dropped or was put out) closes, and the meeting's router stops.
+    /// Lets go of a meeting's media when its live room is let go: media of anyone the meeting's live room (if a newer
+    /// one opened meanwhile) does not know closes — normally nobody's: everyone left, dropped or was put out — and once
+    /// none is left the meeting's router stops.
     /// </summary>
     public async Task ReleaseAsync(string meetingId)
     {
-        if (_rooms.TryGetValue(meetingId, out var room))
+        if (!_rooms.TryGetValue(meetingId, out var room))
         {
-            foreach (var participantId in await ParticipantIdsAsync(room))
+            return;
+        }
+
+        var live = meetings.Find(meetingId);
+        foreach (var participantId in await ParticipantIdsAsync(room))
+        {
+            if (live is null || !live.Holds(participantId))
             {
                 await RemoveAsync(meetingId, participantId);
             }
-
-            _rooms.TryRemove(new KeyValuePair<string, MeetingRoom>(meetingId, room));
         }
 
-        sfu.DropRouter(meetingId);
+        // RemoveAsync lets go with the last participant; a media room that never had one goes here.
+        await room.Gate.WaitAsync();
+        try
+        {
+            if (room.Participants.Count == 0 && _rooms.TryRemove(new KeyValuePair<string, MeetingRoom>(meetingId, room)))
+            {
+                sfu.DropRouter(meetingId);
+            }
+        }
+        finally
+        {
+            room.Gate.Release();
+        }
     }
 
     /// <summary>How many meetings have media state here (diagnostics and tests: 0 once every room is let go).</summary>

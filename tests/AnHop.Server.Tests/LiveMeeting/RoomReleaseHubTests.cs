@@ -132,6 +132,20 @@ public sealed class RoomReleaseHubTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Letting_go_of_a_meetings_media_spares_whoever_a_newer_live_room_holds()
+    {
+        // As when a knock opens a fresh room between the old room's release and its media's.
+        var meeting = new LiveMeetingFixture(_server);
+        var (host, joined) = await meeting.EnterAsHostAsync();
+        await using var _ = host;
+
+        await Media.ReleaseAsync(meeting.RoomId);
+
+        Assert.Equal((1, 1), (Media.MeetingCount, Sfu.RouterCount));
+        Assert.Contains(joined.ParticipantId, Media.Describe(meeting.RoomId), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task The_reaper_lets_empty_rooms_go_on_its_own()
     {
         var meeting = new LiveMeetingFixture(_server);
