@@ -130,9 +130,14 @@ public static class TwoFactorEndpoints
         else if (password.Length > 0)
         {
             // A wrong password counts towards the lockout, as at sign-in; a locked account cannot confirm this way.
-            if (await users.IsLockedOutAsync(user) || !await users.CheckPasswordAsync(user, password))
+            var locked = await users.IsLockedOutAsync(user);
+            if (locked || !await users.CheckPasswordAsync(user, password))
             {
-                await users.AccessFailedAsync(user);
+                if (!locked)
+                {
+                    await users.AccessFailedAsync(user);
+                }
+
                 return Results.ValidationProblem(new Dictionary<string, string[]> { ["password"] = [text["Account.Password.Mismatch"]] });
             }
 

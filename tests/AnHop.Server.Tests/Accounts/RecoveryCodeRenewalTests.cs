@@ -55,6 +55,26 @@ public sealed class RecoveryCodeRenewalTests
     }
 
     [Fact]
+    public async Task Wrong_passwords_here_count_towards_the_lockout_as_at_sign_in()
+    {
+        await using var server = await AccountTestServer.StartAsync();
+        await server.CreateUserAsync(Email);
+        using var browser = server.NewBrowser();
+        await browser.SignInStatusAsync(Email, AccountTestServer.GoodPassword);
+        await TwoFactorTests.EnableTotpAsync(browser);
+
+        for (var attempt = 0; attempt < 5; attempt++)
+        {
+            await AssertRefusedAsync(browser, new { password = $"sai mật khẩu lần {attempt}" }, "password");
+        }
+
+        await AssertRefusedAsync(browser, new { password = AccountTestServer.GoodPassword }, "password"); // locked: even the right one
+        using var later = server.NewBrowser();
+        using var signIn = await later.SignInAsync(Email, AccountTestServer.GoodPassword);
+        Assert.Equal(HttpStatusCode.BadRequest, signIn.StatusCode);
+    }
+
+    [Fact]
     public async Task Without_totp_there_are_no_codes_to_renew_and_signed_out_callers_are_refused()
     {
         await using var server = await AccountTestServer.StartAsync();
