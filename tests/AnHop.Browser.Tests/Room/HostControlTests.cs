@@ -36,7 +36,7 @@ public sealed class HostControlTests(BrowserFixture fixture)
     public async Task Removing_asks_first_in_an_in_page_dialog_that_starts_on_cancel_and_that_Escape_dismisses()
     {
         var meeting = Guid.NewGuid();
-        await using var host = await RoomPage.JoinAsync(fixture, meeting, "Lan", MeetingRole.Host, null, "en", null);
+        await using var host = await RoomPage.JoinAsync(fixture, meeting, "Lan", MeetingRole.Host, null, "vi", FormFactor.Phone);
         await using var binh = await RoomPage.JoinAsync(fixture, meeting, "Bình");
         var binhRow = $"[data-role=participants] li[data-participant=\"{binh.ParticipantId}\"]";
         const string Open = "dialog[data-role=confirm-dialog][open]";
@@ -51,6 +51,7 @@ public sealed class HostControlTests(BrowserFixture fixture)
             "() => document.getElementById(document.querySelector('dialog[data-role=confirm-dialog]').getAttribute('aria-labelledby')).textContent"),
             StringComparison.Ordinal);
         await Accessibility.AssertNoSeriousViolationsAsync(host.Page, "room confirm dialog");
+        await Screenshots.SaveAsync(host.Page, "room-confirm", "vi", FormFactor.Phone);
 
         await host.Page.Keyboard.PressAsync("Escape");
         await host.Page.WaitForSelectorAsync("dialog[data-role=confirm-dialog]", new() { State = Microsoft.Playwright.WaitForSelectorState.Hidden });
