@@ -37,6 +37,8 @@ public sealed class TwoFactorTests(BrowserFixture fixture, AccountServerFixture 
         Assert.Equal(0, await page.Locator("[data-role=recovery-list] li").CountAsync()); // shown once: gone from the page
 
         // New codes, confirmed with the password: shown once again, and the old ones are gone.
+        await Accessibility.AssertNoSeriousViolationsAsync(page, "account with two-step verification on");
+        await Screenshots.SaveAsync(page, "account-two-step-on", "vi", FormFactor.Desktop);
         await page.FillAsync("[data-role=recovery-regenerate] input[name=confirmation]", AccountUsers.Password);
         await page.ClickAsync("[data-role=recovery-regenerate] button[type=submit]");
         await page.WaitForSelectorAsync("[data-role=recovery-codes]:not([hidden])");
