@@ -17,6 +17,8 @@ public sealed class ConfigurationTests
     [InlineData("--AnHop:Accounts:SignInPermitsPerIP=5", "SignInPermitsPerIP")]
     [InlineData("--AnHop:Accounts:SignInPermitsPerIpPerMinute=0", "AnHop:Accounts:SignInPermitsPerIpPerMinute must be between")]
     [InlineData("--AnHop:Meetings:PublicUrl=ftp://x", "AnHop:Meetings:PublicUrl must be an absolute http(s) URL")]
+    [InlineData("--AnHop:Meetings:EmptyRoomGracePeriod=-00:00:01", "AnHop:Meetings:EmptyRoomGracePeriod = -00:00:01 is not allowed")]
+    [InlineData("--AnHop:Meetings:EmptyRoomGracePeriod=02:00:00", "AnHop:Meetings:EmptyRoomGracePeriod = 02:00:00 is not allowed")]
     public void A_bad_value_stops_start_with_a_message_naming_the_key(string argument, string expected)
     {
         var ex = Assert.Throws<ConfigurationException>(() => AnHopApp.Build([argument]));

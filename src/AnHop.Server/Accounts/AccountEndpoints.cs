@@ -1,5 +1,6 @@
 using System.Security.Claims;
 using AnHop.Server.Accounts.Passwords;
+using AnHop.Server.Accounts.TwoFactor;
 using AnHop.Server.Data;
 using AnHop.Server.Organisations;
 using AnHop.Server.Web;
@@ -37,9 +38,10 @@ public static class AccountEndpoints
         }
 
         var membership = await db.Set<Membership>().AsNoTracking().FirstOrDefaultAsync(m => m.AccountId == user.Id, http.RequestAborted);
+        var factors = await SecondFactors.OfAsync(user, db, http.RequestAborted);
         return Results.Ok(new MeResponse(user.Id, user.Email ?? "", user.DisplayName, [.. await users.GetRolesAsync(user)],
-            membership?.OrganisationId, membership?.UnitId, user.TwoFactorEnabled, (await security.GetAsync(user.Id)).MustChangePassword,
-            http.User.FindFirstValue(AccountClaims.Restriction)));
+            membership?.OrganisationId, membership?.UnitId, factors.Any, factors.TotpEnabled, factors.PasskeyCount,
+            (await security.GetAsync(user.Id)).MustChangePassword, http.User.FindFirstValue(AccountClaims.Restriction)));
     }
 
     private static async Task<IResult> SessionsAsync(HttpContext http, UserSessions sessions)
@@ -116,8 +118,9 @@ public static class AccountEndpoints
     public static Guid UserId(ClaimsPrincipal user) => Guid.Parse(user.FindFirstValue(ClaimTypes.NameIdentifier)!);
 }
 
+/// <summary>Who is signed in; <see cref="TwoFactorEnabled"/> is true with TOTP or at least one passkey.</summary>
 public sealed record MeResponse(Guid Id, string Email, string DisplayName, IReadOnlyList<string> Roles, Guid? OrganisationId, Guid? UnitId,
-    bool TwoFactorEnabled, bool MustChangePassword, string? Restriction);
+    bool TwoFactorEnabled, bool TotpEnabled, int PasskeyCount, bool MustChangePassword, string? Restriction);
 
 public sealed record SessionResponse(Guid Id, DateTimeOffset CreatedAt, DateTimeOffset LastSeenAt, string IpAddress, string UserAgent, bool Current);
 

@@ -41,4 +41,7 @@ internal static partial class AccountsLog
 
     [LoggerMessage(EventId = 3012, Level = LogLevel.Warning, Message = "Breached-password list not readable at {Path}; passwords are not checked against it")]
     public static partial void BreachedListUnreadable(ILogger logger, string path, Exception exception);
+
+    [LoggerMessage(EventId = 3013, Level = LogLevel.Information, Message = "User {UserId} replaced their recovery codes ({Count} new; the old ones no longer work)")]
+    public static partial void RecoveryCodesReplaced(ILogger logger, Guid userId, int count);
 }

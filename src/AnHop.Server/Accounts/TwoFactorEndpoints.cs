@@ -18,6 +18,8 @@ public static class TwoFactorEndpoints
             .RequireRateLimiting(SignInThrottle.PerIpPolicy).RequireAnHopRequestHeader();
         account.MapDelete("/totp", DisableAsync).RequireAuthorization(AuthorizationPolicies.SignedIn)
             .RequireRateLimiting(SignInThrottle.PerIpPolicy).RequireAnHopRequestHeader();
+        account.MapPost("/recovery-codes", RegenerateRecoveryCodesAsync).RequireAuthorization(AuthorizationPolicies.SignedIn)
+            .RequireRateLimiting(SignInThrottle.PerIpPolicy).RequireAnHopRequestHeader();
         return account;
     }
 
@@ -69,7 +71,7 @@ public static class TwoFactorEndpoints
     }
 
     private static async Task<IResult> DisableAsync([FromBody] CodeRequest request, HttpContext http, UserManager<AnHopUser> users,
-        UserSessions sessions, RecoveryCodes recovery, IStringLocalizer<SharedResource> text, ILogger<UserSessions> logger)
+        UserSessions sessions, RecoveryCodes recovery, AnHopDbContext db, IStringLocalizer<SharedResource> text, ILogger<UserSessions> logger)
     {
         var user = await users.GetUserAsync(http.User);
         if (user is null)
@@ -77,7 +79,9 @@ public static class TwoFactorEndpoints
             return Results.Unauthorized();
         }
 
-        if ((await users.GetRolesAsync(user)).Any(AccountRoles.RequiresSecondFactor))
+        // An administrator keeps a second factor (VN-REQUIREMENTS #20): TOTP may go only while a passkey stays.
+        if ((await users.GetRolesAsync(user)).Any(AccountRoles.RequiresSecondFactor)
+            && (await SecondFactors.OfAsync(user, db, http.RequestAborted)).PasskeyCount == 0)
         {
             return Results.Problem(title: text["Account.Totp.RequiredForAdmins"], statusCode: StatusCodes.Status409Conflict);
         }
@@ -94,7 +98,64 @@ public static class TwoFactorEndpoints
         AccountsLog.TwoFactorDisabled(logger, user.Id);
         return Results.NoContent();
     }
+
+    /// <summary>
+    /// New recovery codes for an account with TOTP on: the old ones stop working at once, the new ones are answered
+    /// once. The person confirms with a current TOTP code or their password, as a stolen open session should not be
+    /// enough to mint codes that sign in elsewhere.
+    /// </summary>
+    private static async Task<IResult> RegenerateRecoveryCodesAsync(RecoveryCodesRequest request, HttpContext http, UserManager<AnHopUser> users,
+        RecoveryCodes recovery, IStringLocalizer<SharedResource> text, ILogger<UserSessions> logger)
+    {
+        var user = await users.GetUserAsync(http.User);
+        if (user is null)
+        {
+            return Results.Unauthorized();
+        }
+
+        if (!user.TwoFactorEnabled)
+        {
+            return Results.Problem(title: text["Account.Recovery.NeedsTotp"], statusCode: StatusCodes.Status409Conflict);
+        }
+
+        var code = (request.Code ?? "").Trim();
+        var password = request.Password ?? "";
+        if (code.Length > 0)
+        {
+            if (!await users.VerifyTwoFactorTokenAsync(user, TotpTokenProvider.ProviderName, code))
+            {
+                return Results.ValidationProblem(new Dictionary<string, string[]> { ["code"] = [text["Account.Totp.WrongCode"]] });
+            }
+        }
+        else if (password.Length > 0)
+        {
+            // A wrong password counts towards the lockout, as at sign-in; a locked account cannot confirm this way.
+            var locked = await users.IsLockedOutAsync(user);
+            if (locked || !await users.CheckPasswordAsync(user, password))
+            {
+                if (!locked)
+                {
+                    await users.AccessFailedAsync(user);
+                }
+
+                return Results.ValidationProblem(new Dictionary<string, string[]> { ["password"] = [text["Account.Password.Mismatch"]] });
+            }
+
+            await users.ResetAccessFailedCountAsync(user);
+        }
+        else
+        {
+            return Results.ValidationProblem(new Dictionary<string, string[]> { ["code"] = [text["Account.Recovery.ConfirmNeeded"]] });
+        }
+
+        var codes = await recovery.ReplaceAsync(user.Id, http.RequestAborted);
+        AccountsLog.RecoveryCodesReplaced(logger, user.Id, codes.Count);
+        return Results.Ok(new RecoveryCodesResponse(codes));
+    }
 }
+
+/// <summary>Confirms a sensitive change with a current TOTP code or, when empty, the account's password.</summary>
+public sealed record RecoveryCodesRequest(string? Code, string? Password);
 
 public sealed record TotpSetupResponse(string Secret, string OtpauthUri, string QrSvg);
 

@@ -51,8 +51,7 @@ public sealed class UserSessions(
             return AccountRestrictions.PasswordChange;
         }
 
-        if (!user.TwoFactorEnabled && (await signIn.UserManager.GetRolesAsync(user)).Any(AccountRoles.RequiresSecondFactor)
-            && !await db.Set<Passkeys.PasskeyCredential>().AnyAsync(p => p.UserId == user.Id))
+        if ((await signIn.UserManager.GetRolesAsync(user)).Any(AccountRoles.RequiresSecondFactor) && !(await TwoFactor.SecondFactors.OfAsync(user, db)).Any)
         {
             return AccountRestrictions.TwoFactorSetup;
         }

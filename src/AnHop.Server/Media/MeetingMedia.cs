@@ -276,6 +276,45 @@ public sealed class MeetingMedia(SfuHost sfu, IHubContext<MeetingHub> hub, LiveM
     }
 
     /// <summary>
+    /// Lets go of a meeting's media when its live room is let go: media of anyone the meeting's live room (if a newer
+    /// one opened meanwhile) does not know closes — normally nobody's: everyone left, dropped or was put out — and once
+    /// none is left the meeting's router stops.
+    /// </summary>
+    public async Task ReleaseAsync(string meetingId)
+    {
+        if (!_rooms.TryGetValue(meetingId, out var room))
+        {
+            return;
+        }
+
+        var live = meetings.Find(meetingId);
+        foreach (var participantId in await ParticipantIdsAsync(room))
+        {
+            if (live is null || !live.Holds(participantId))
+            {
+                await RemoveAsync(meetingId, participantId);
+            }
+        }
+
+        // RemoveAsync lets go with the last participant; a media room that never had one goes here.
+        await room.Gate.WaitAsync();
+        try
+        {
+            if (room.Participants.Count == 0 && _rooms.TryRemove(new KeyValuePair<string, MeetingRoom>(meetingId, room)))
+            {
+                sfu.DropRouter(meetingId);
+            }
+        }
+        finally
+        {
+            room.Gate.Release();
+        }
+    }
+
+    /// <summary>How many meetings have media state here (diagnostics and tests: 0 once every room is let go).</summary>
+    internal int MeetingCount => _rooms.Count;
+
+    /// <summary>
     /// The enforcement hook after a participant's capabilities changed (muted, camera stopped, screen sharing revoked,
     /// role taken): every producer of a source they may no longer publish closes at once, and without Subscribe their
     /// consumers end. The SFU's gate refuses new producers of those sources from then on.
@@ -457,6 +496,19 @@ public sealed class MeetingMedia(SfuHost sfu, IHubContext<MeetingHub> hub, LiveM
         var server = sfu.Server;
         return new TransportDescription(transport.LocalUfrag, transport.LocalPassword, transport.LocalFingerprint,
             [server.AnnouncedUdpEndPoint], server.AnnouncedTcpEndPoint is { } tcp ? [tcp] : null);
+    }
+
+    private static async Task<List<string>> ParticipantIdsAsync(MeetingRoom room)
+    {
+        await room.Gate.WaitAsync();
+        try
+        {
+            return [.. room.Participants.Keys];
+        }
+        finally
+        {
+            room.Gate.Release();
+        }
     }
 
     private MeetingRoom RoomOf(MeetingParticipant participant) =>

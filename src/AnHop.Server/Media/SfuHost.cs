@@ -54,6 +54,9 @@ public sealed class SfuHost(IOptions<AnHopOptions> options, ILogger<SfuHost> log
         return router;
     }
 
+    /// <summary>How many meetings have a router (diagnostics and tests).</summary>
+    internal int RouterCount => _routers.Count;
+
     public void DropRouter(string meetingId)
     {
         if (_routers.TryRemove(meetingId, out var entry))

@@ -17,4 +17,7 @@ internal static partial class LiveLog
 
     [LoggerMessage(EventId = 5004, Level = LogLevel.Information, Message = "{Action} refused in meeting {MeetingId}: {Problem}")]
     public static partial void Refused(ILogger logger, string action, string meetingId, string problem);
+
+    [LoggerMessage(EventId = 5005, Level = LogLevel.Information, Message = "Live room of meeting {MeetingId} let go (empty or ended)")]
+    public static partial void Released(ILogger logger, string meetingId);
 }

@@ -136,5 +136,8 @@ public sealed class LiveMeetingDispatcher(
                 await hub.Groups.RemoveFromGroupAsync(endpoint, room.Id);
             }
         }
+
+        // Ended for all: the room (forgotten above) and its media go at once, not after the empty-room grace period.
+        await media.ReleaseAsync(room.Id);
     }
 }

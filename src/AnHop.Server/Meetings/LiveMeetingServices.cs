@@ -6,7 +6,7 @@ namespace AnHop.Server.Meetings;
 
 public static class LiveMeetingServices
 {
-    /// <summary>The live meeting: rooms, their loader and the dispatcher of what changes in them.</summary>
+    /// <summary>The live meeting: rooms, their loader, the dispatcher of what changes in them and the reaper of empty rooms.</summary>
     public static IServiceCollection AddLiveMeetings(this IServiceCollection services)
     {
         services.TryAddSingleton<AdmissionPassStore>();
@@ -14,6 +14,8 @@ public static class LiveMeetingServices
         services.AddSingleton<LiveRooms>();
         services.AddSingleton<LiveMeetingDispatcher>();
         services.AddSingleton<HubThrottle>();
+        services.AddSingleton<LiveRoomReaper>();
+        services.AddHostedService(provider => provider.GetRequiredService<LiveRoomReaper>());
         return services;
     }
 }

@@ -9,13 +9,13 @@ namespace AnHop.Server.Meetings;
 public sealed class LiveRooms(LiveMeetings meetings, IServiceScopeFactory scopes, TimeProvider clock)
 {
     /// <summary>
-    /// The running room of the pass's meeting, or (none running, or the old one empty) a new one under the pass's policy
-    /// with the meeting's bans loaded.
+    /// The running room of the pass's meeting, or (none running, or the old one let go or ended) a new one under the
+    /// pass's policy with the meeting's persisted bans loaded.
     /// </summary>
     public async Task<MeetingRoom> OpenAsync(AdmissionPass pass)
     {
         ArgumentNullException.ThrowIfNull(pass);
-        if (meetings.Find(pass.MeetingId) is { IsEmpty: false } running)
+        if (meetings.Find(pass.MeetingId) is { Released: false, Ended: false } running)
         {
             return running;
         }

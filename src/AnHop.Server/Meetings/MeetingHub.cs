@@ -38,6 +38,13 @@ public sealed partial class MeetingHub(
 
         var room = await rooms.OpenAsync(admission);
         var knock = room.Knock(admission, Context.ConnectionId);
+        if (knock.State == KnockState.Refused && room.Released)
+        {
+            // The room was let go between opening and knocking: a fresh one takes the knock.
+            room = await rooms.OpenAsync(admission);
+            knock = room.Knock(admission, Context.ConnectionId);
+        }
+
         if (knock.State == KnockState.Refused)
         {
             LiveLog.Refused(logger, nameof(Knock), room.Id, knock.Problem ?? "");

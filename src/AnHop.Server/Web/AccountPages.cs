@@ -93,6 +93,11 @@ public static class AccountPages
                 <button type="button" class="primary" data-action="recovery-done">{E("AccountPage.RecoveryDone")}</button>
                 </div>
                 </div>
+                <form data-role="recovery-regenerate" novalidate hidden>
+                <p class="hint">{E("AccountPage.RecoveryRegenerateLead")}</p>
+                <label>{E("AccountPage.RecoveryRegenerateConfirm")}<input name="confirmation" type="password" autocomplete="current-password" required maxlength="256"></label>
+                <button type="submit">{E("AccountPage.RecoveryRegenerate")}</button>
+                </form>
                 <form data-role="totp-disable" novalidate hidden>
                 <label>{E("AccountPage.TotpDisableCode")}<input name="code" inputmode="numeric" autocomplete="one-time-code" required maxlength="6" minlength="6"></label>
                 <button class="danger" type="submit">{E("AccountPage.TotpDisable")}</button>

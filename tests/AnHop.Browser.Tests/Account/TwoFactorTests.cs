@@ -9,7 +9,7 @@ public sealed class TwoFactorTests(BrowserFixture fixture, AccountServerFixture 
     private AnHopServer Server => accounts.Server;
 
     [Fact]
-    public async Task Turning_on_two_step_verification_shows_the_QR_code_and_recovery_codes_once_and_a_recovery_code_then_signs_in()
+    public async Task Turning_on_two_step_verification_shows_the_QR_code_and_recovery_codes_once_renewing_replaces_them_and_a_new_code_signs_in()
     {
         var email = await AccountUsers.CreateAsync(Server.Services, "Đỗ Hai Bước");
         var (context, page, recorder) = await fixture.NewPageAsync(Server);
@@ -35,6 +35,18 @@ public sealed class TwoFactorTests(BrowserFixture fixture, AccountServerFixture 
 
         await page.ClickAsync("[data-action=recovery-done]");
         Assert.Equal(0, await page.Locator("[data-role=recovery-list] li").CountAsync()); // shown once: gone from the page
+
+        // New codes, confirmed with the password: shown once again, and the old ones are gone.
+        await Accessibility.AssertNoSeriousViolationsAsync(page, "account with two-step verification on");
+        await Screenshots.SaveAsync(page, "account-two-step-on", "vi", FormFactor.Desktop);
+        await page.FillAsync("[data-role=recovery-regenerate] input[name=confirmation]", AccountUsers.Password);
+        await page.ClickAsync("[data-role=recovery-regenerate] button[type=submit]");
+        await page.WaitForSelectorAsync("[data-role=recovery-codes]:not([hidden])");
+        var renewed = await page.Locator("[data-role=recovery-list] li").AllTextContentsAsync();
+        Assert.Equal(codes.Count, renewed.Count);
+        Assert.Empty(renewed.Intersect(codes));
+        await page.ClickAsync("[data-action=recovery-done]");
+        codes = renewed;
 
         await page.ClickAsync("header [data-action=sign-out]");
         await page.WaitForURLAsync(Server.BaseUrl + "sign-in");

@@ -28,10 +28,17 @@ internal static class EnforcementPages
     public static async Task<string> HostArrivesAsync(AnHopServer server, Guid meetingId, IPage page)
     {
         var ticket = await LiveAdmission.AdmitAsync(server, meetingId, "Chủ trì", MeetingRole.Host, MeetingPolicy.SecureDefault);
-        page.Dialog += async (_, dialog) => await dialog.AcceptAsync();
         await page.GotoAsync("/meeting#ticket=" + ticket);
         await WaitJoinedAsync(page);
         return ticket;
+    }
+
+    /// <summary>Answers the room's in-page confirm dialog (remove, ban, end for all) with its confirm button.</summary>
+    public static async Task ConfirmAsync(IPage page)
+    {
+        ArgumentNullException.ThrowIfNull(page);
+        await page.ClickAsync("dialog[data-role=confirm-dialog][open] button[data-action=confirm-accept]");
+        await page.WaitForSelectorAsync("dialog[data-role=confirm-dialog]", new PageWaitForSelectorOptions { State = WaitForSelectorState.Hidden });
     }
 
     public static Task WaitJoinedAsync(IPage page) =>

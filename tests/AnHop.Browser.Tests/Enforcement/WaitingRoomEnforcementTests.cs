@@ -48,6 +48,7 @@ public sealed class WaitingRoomEnforcementTests(BrowserFixture fixture, Admissio
         await host.WaitForSelectorAsync(row);
         await host.ClickAsync(row + " summary");
         await host.ClickAsync(row + " button[data-action=remove]");
+        await EnforcementPages.ConfirmAsync(host);
 
         // The host's roster lost the guest, and the SFU holds no transport or producer of theirs and forwards nothing of them
         await host.WaitForSelectorAsync(row, new PageWaitForSelectorOptions { State = WaitForSelectorState.Detached, Timeout = 10_000 });

@@ -31,4 +31,36 @@ public sealed class HostControlTests(BrowserFixture fixture)
         await binh.Page.WaitForSelectorAsync("button[data-action=share]", new() { State = Microsoft.Playwright.WaitForSelectorState.Hidden, Timeout = 10_000 });
         Assert.Equal(0, host.Dialogs);
     }
+
+    [Fact]
+    public async Task Removing_asks_first_in_an_in_page_dialog_that_starts_on_cancel_and_that_Escape_dismisses()
+    {
+        var meeting = Guid.NewGuid();
+        await using var host = await RoomPage.JoinAsync(fixture, meeting, "Lan", MeetingRole.Host, null, "vi", FormFactor.Phone);
+        await using var binh = await RoomPage.JoinAsync(fixture, meeting, "Bình");
+        var binhRow = $"[data-role=participants] li[data-participant=\"{binh.ParticipantId}\"]";
+        const string Open = "dialog[data-role=confirm-dialog][open]";
+        await host.Page.ClickAsync("button[data-action=participants]");
+        await host.Page.WaitForSelectorAsync(binhRow);
+        await host.Page.ClickAsync(binhRow + " summary");
+
+        await host.Page.ClickAsync(binhRow + " button[data-action=remove]");
+        await host.Page.WaitForSelectorAsync(Open);
+        Assert.Equal("confirm-cancel", await host.Page.EvaluateAsync<string>("() => document.activeElement?.dataset.action ?? ''"));
+        Assert.Contains("Bình", await host.Page.EvaluateAsync<string>(
+            "() => document.getElementById(document.querySelector('dialog[data-role=confirm-dialog]').getAttribute('aria-labelledby')).textContent"),
+            StringComparison.Ordinal);
+        await Accessibility.AssertNoSeriousViolationsAsync(host.Page, "room confirm dialog");
+        await Screenshots.SaveAsync(host.Page, "room-confirm", "vi", FormFactor.Phone);
+
+        await host.Page.Keyboard.PressAsync("Escape");
+        await host.Page.WaitForSelectorAsync("dialog[data-role=confirm-dialog]", new() { State = Microsoft.Playwright.WaitForSelectorState.Hidden });
+        Assert.Equal("joined", await binh.Page.GetAttributeAsync("[data-role=meeting]", "data-state"));
+        Assert.True(await host.Page.IsVisibleAsync(binhRow));
+
+        await host.Page.ClickAsync(binhRow + " button[data-action=remove]");
+        await host.Page.ClickAsync(Open + " button[data-action=confirm-accept]");
+        await host.Page.WaitForSelectorAsync(binhRow, new() { State = Microsoft.Playwright.WaitForSelectorState.Detached, Timeout = 10_000 });
+        Assert.Equal(0, host.Dialogs);
+    }
 }

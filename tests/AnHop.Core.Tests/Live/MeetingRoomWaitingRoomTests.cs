@@ -134,8 +134,9 @@ public sealed class MeetingRoomWaitingRoomTests
     }
 
     [Fact]
-    public void A_meeting_held_again_after_everyone_left_gets_a_fresh_room()
+    public void A_meeting_held_again_after_everyone_left_and_the_room_was_let_go_gets_a_fresh_room()
     {
+        var grace = TimeSpan.FromMinutes(2);
         var meetings = new LiveMeetings();
         var first = meetings.Open(RoomFixture.MeetingId, () => _f.Room);
         var host = _f.Enter(_f.HostPass(), "host");
@@ -144,6 +145,10 @@ public sealed class MeetingRoomWaitingRoomTests
         _f.Room.Drop(host, "host");
         Assert.Same(first, meetings.Open(RoomFixture.MeetingId, () => new RoomFixture().Room)); // the seat is kept for a rejoin
         _f.Time.Now += MeetingRoom.RejoinWindow;
+        Assert.Same(first, meetings.Open(RoomFixture.MeetingId, () => new RoomFixture().Room)); // empty, kept for the grace period
+        Assert.Empty(meetings.ReleaseIdle(grace));
+        _f.Time.Now += grace;
+        Assert.Equal([first], meetings.ReleaseIdle(grace));
         Assert.NotSame(first, meetings.Open(RoomFixture.MeetingId, () => new RoomFixture().Room));
         Assert.Equal(1, meetings.Count);
     }

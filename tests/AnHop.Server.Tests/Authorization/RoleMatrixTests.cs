@@ -66,6 +66,7 @@ public sealed class RoleMatrixTests : IAsyncLifetime
         ["POST /api/account/totp/setup"] = AuthorizationPolicies.AccountSetup,
         ["POST /api/account/totp/confirm"] = AuthorizationPolicies.AccountSetup,
         ["DELETE /api/account/totp"] = AuthorizationPolicies.SignedIn,
+        ["POST /api/account/recovery-codes"] = AuthorizationPolicies.SignedIn,
         ["GET /api/account/me"] = AuthorizationPolicies.AccountSetup,
         ["GET /api/account/sessions"] = AuthorizationPolicies.SignedIn,
         ["DELETE /api/account/sessions/{id:guid}"] = AuthorizationPolicies.SignedIn,

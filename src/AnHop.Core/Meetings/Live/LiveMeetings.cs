@@ -8,14 +8,15 @@ public sealed class LiveMeetings
     private readonly ConcurrentDictionary<Guid, MeetingRoom> _rooms = new();
 
     /// <summary>
-    /// The running room, or a new one from <paramref name="create"/> when there is none or the old one is empty (everyone
-    /// gone, or ended): a meeting held again starts with a fresh room under its current policy. <paramref name="create"/>
-    /// may run more than once under a race; one room wins.
+    /// The running room, or a new one from <paramref name="create"/> when there is none or the old one was released or
+    /// ended: a meeting held again starts with a fresh room under its current policy. A room that is empty but not yet
+    /// released (<see cref="ReleaseIdle"/>) is kept, with its lock, removals and chat. <paramref name="create"/> may run
+    /// more than once under a race; one room wins.
     /// </summary>
     public MeetingRoom Open(Guid meetingId, Func<MeetingRoom> create)
     {
         ArgumentNullException.ThrowIfNull(create);
-        return _rooms.AddOrUpdate(meetingId, _ => create(), (_, running) => running.IsEmpty ? create() : running);
+        return _rooms.AddOrUpdate(meetingId, _ => create(), (_, running) => running.Released || running.Ended ? create() : running);
     }
 
     public MeetingRoom? Find(Guid meetingId) => _rooms.GetValueOrDefault(meetingId);
@@ -29,5 +30,24 @@ public sealed class LiveMeetings
     {
         ArgumentNullException.ThrowIfNull(room);
         _rooms.TryRemove(new KeyValuePair<Guid, MeetingRoom>(room.MeetingId, room));
+    }
+
+    /// <summary>
+    /// Lets go of every room that has stood empty for <paramref name="grace"/> (see <see cref="MeetingRoom.TryRelease"/>)
+    /// or has ended, and answers them so their media can be let go too.
+    /// </summary>
+    public IReadOnlyList<MeetingRoom> ReleaseIdle(TimeSpan grace)
+    {
+        var released = new List<MeetingRoom>();
+        foreach (var room in _rooms.Values)
+        {
+            if (room.TryRelease(grace))
+            {
+                Forget(room);
+                released.Add(room);
+            }
+        }
+
+        return released;
     }
 }

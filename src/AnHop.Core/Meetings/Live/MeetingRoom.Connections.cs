@@ -96,6 +96,15 @@ public sealed partial class MeetingRoom
         }
     }
 
+    /// <summary>Whether this participant id holds a seat in the room (present, or dropped within the rejoin window).</summary>
+    public bool Holds(string participantId)
+    {
+        lock (_gate)
+        {
+            return _participants.ContainsKey(participantId);
+        }
+    }
+
     /// <summary>The participants' current views (present ones only).</summary>
     public IReadOnlyList<ParticipantView> Participants()
     {

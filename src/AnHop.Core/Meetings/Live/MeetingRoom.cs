@@ -26,6 +26,8 @@ public sealed partial class MeetingRoom
     private bool _locked;
     private bool _chatEnabled;
     private bool _ended;
+    private bool _released;
+    private DateTimeOffset? _emptySince;
 
     public MeetingRoom(Guid meetingId, string title, MeetingPolicy policy, TimeProvider clock, IEnumerable<MeetingBanRule>? bans = null)
     {
@@ -59,6 +61,18 @@ public sealed partial class MeetingRoom
         }
     }
 
+    /// <summary>Let go by <see cref="TryRelease"/>: nobody can come in any more; a later knock needs a fresh room.</summary>
+    public bool Released
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return _released;
+            }
+        }
+    }
+
     /// <summary>Nobody in it, waiting, or holding a seat (dropped participants hold theirs for <see cref="RejoinWindow"/>).</summary>
     public bool IsEmpty
     {
@@ -81,6 +95,7 @@ public sealed partial class MeetingRoom
         {
             Purge();
             var problem = pass.MeetingId != MeetingId ? "The pass is for another meeting."
+                : _released ? ReleasedProblem
                 : _ended ? "The meeting has ended."
                 : IsKeptOut(pass) ? "You cannot join this meeting."
                 : _locked && !IsHostRole(pass.Role) ? "The meeting is locked."
@@ -91,6 +106,8 @@ public sealed partial class MeetingRoom
                 return new KnockResult(KnockState.Refused, null, null, Capabilities.None, problem, []);
             }
 
+            // Someone came: an emptiness seen before no longer counts towards releasing the room.
+            _emptySince = null;
             var before = Snapshot();
             var events = new List<RoomEvent>();
             if (EntersDirectly(pass))

@@ -3,10 +3,13 @@ using Microsoft.Extensions.Options;
 
 namespace AnHop.Server.Meetings.Directory;
 
-/// <summary>The "AnHop:Meetings" configuration section: links in invitations and the admission throttles.</summary>
+/// <summary>The "AnHop:Meetings" configuration section: links in invitations, the admission throttles, live rooms.</summary>
 public sealed class MeetingDirectoryOptions
 {
     public const string Section = "AnHop:Meetings";
+
+    /// <summary>The longest <see cref="EmptyRoomGracePeriod"/> allowed.</summary>
+    public static readonly TimeSpan MaxEmptyRoomGracePeriod = TimeSpan.FromHours(1);
 
     /// <summary>The address people open (https://meet.example.gov.vn); empty: taken from the host's own request.</summary>
     public string PublicUrl { get; set; } = "";
@@ -18,6 +21,12 @@ public sealed class MeetingDirectoryOptions
     /// <summary>Admission attempts per meeting (or per typed code) per minute, whoever makes them.</summary>
     [Range(1, 100_000)]
     public int AdmissionsPerMeetingPerMinute { get; set; } = 20;
+
+    /// <summary>
+    /// How long a live room stays in memory once nobody is in it, waiting or holding a seat, before it is let go with
+    /// its media router; a meeting ended for all is let go at once.
+    /// </summary>
+    public TimeSpan EmptyRoomGracePeriod { get; set; } = TimeSpan.FromMinutes(2);
 }
 
 [OptionsValidator]
@@ -33,6 +42,11 @@ public sealed class MeetingDirectoryOptionsValidator : IValidateOptions<MeetingD
         if (ranges.Failed)
         {
             return ranges;
+        }
+
+        if (options.EmptyRoomGracePeriod < TimeSpan.Zero || options.EmptyRoomGracePeriod > MeetingDirectoryOptions.MaxEmptyRoomGracePeriod)
+        {
+            return ValidateOptionsResult.Fail($"{MeetingDirectoryOptions.Section}:{nameof(MeetingDirectoryOptions.EmptyRoomGracePeriod)} = {options.EmptyRoomGracePeriod} is not allowed: use 00:00:00 to {MeetingDirectoryOptions.MaxEmptyRoomGracePeriod}.");
         }
 
         if (options.PublicUrl.Length > 0 && !(Uri.TryCreate(options.PublicUrl, UriKind.Absolute, out var uri)

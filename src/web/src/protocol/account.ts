@@ -15,7 +15,10 @@ export interface Me {
   readonly email: string;
   readonly displayName: string;
   readonly roles: string[];
+  /** Two-step verification is on: TOTP or at least one passkey. */
   readonly twoFactorEnabled: boolean;
+  readonly totpEnabled: boolean;
+  readonly passkeyCount: number;
   readonly mustChangePassword: boolean;
   /** What a restricted session must finish first: "passwordChange" or "twoFactorSetup"; null when unrestricted. */
   readonly restriction?: string | null;
@@ -50,3 +53,6 @@ export const revokeSession = (id: string) => request<unknown>('DELETE', `/api/ac
 export const setUpTotp = () => request<TotpSetup>('POST', '/api/account/totp/setup');
 export const confirmTotp = (code: string) => request<{ recoveryCodes: string[] }>('POST', '/api/account/totp/confirm', { code });
 export const disableTotp = (code: string) => request<unknown>('DELETE', '/api/account/totp', { code });
+/** New recovery codes (the old ones stop working), confirmed with a current TOTP code or the password. */
+export const regenerateRecoveryCodes = (confirmation: { code: string } | { password: string }) =>
+  request<{ recoveryCodes: string[] }>('POST', '/api/account/recovery-codes', confirmation);

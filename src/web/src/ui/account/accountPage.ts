@@ -27,8 +27,8 @@ export async function wireAccountPage(root: HTMLElement): Promise<void> {
     notice.hidden = false;
   }
   wirePassword(root, person, restriction !== null);
-  wireTwoFactor(root, person.twoFactorEnabled, restriction === 'twoFactorSetup');
-  await wirePasskeys(root);
+  const passkeysCounted = wireTwoFactor(root, person.totpEnabled, person.passkeyCount, restriction === 'twoFactorSetup');
+  await wirePasskeys(root, passkeysCounted);
   if (restriction === null) await showSessions(root);
 }
 
@@ -62,25 +62,42 @@ function wirePassword(root: HTMLElement, person: account.Me, restricted: boolean
   });
 }
 
-function wireTwoFactor(root: HTMLElement, initiallyEnabled: boolean, setupRequired: boolean): void {
+/** Returns what the passkey panel calls with the account's passkey count, which the TOTP state line mentions. */
+function wireTwoFactor(root: HTMLElement, initiallyEnabled: boolean, initialPasskeys: number, setupRequired: boolean): (passkeys: number) => void {
   const section = root.querySelector<HTMLElement>('[data-role=two-factor]');
-  if (!section) return;
+  if (!section) return () => undefined;
   const part = <T extends HTMLElement>(role: string) => section.querySelector<T>(`[data-role=${role}]`);
   const status = section.querySelector<HTMLElement>(':scope > [data-role=status]');
   const setupButton = section.querySelector<HTMLButtonElement>('[data-action=totp-setup]');
   const enroll = part<HTMLElement>('totp-enroll');
   const codes = part<HTMLElement>('recovery-codes');
   const disable = part<HTMLFormElement>('totp-disable');
+  const regenerate = part<HTMLFormElement>('recovery-regenerate');
   let recovery: string[] = [];
+  let totp = initiallyEnabled;
+  let passkeys = initialPasskeys;
 
-  const render = (enabled: boolean) => {
+  const showState = () => {
     const state = part<HTMLElement>('totp-state');
-    if (state) state.textContent = enabled ? t('AccountPage.TotpOn') : t('AccountPage.TotpOff');
+    if (state) state.textContent = totp ? t('AccountPage.TotpOn') : passkeys > 0 ? t('AccountPage.TotpOffWithPasskey') : t('AccountPage.TotpOff');
+  };
+  const render = (enabled: boolean) => {
+    totp = enabled;
+    showState();
     if (setupButton) setupButton.hidden = enabled;
     if (disable) disable.hidden = !enabled;
+    if (regenerate) regenerate.hidden = !enabled;
     if (enroll) enroll.hidden = true;
   };
   render(initiallyEnabled);
+
+  const showCodes = (fresh: string[]) => {
+    recovery = fresh;
+    const list = part<HTMLOListElement>('recovery-list');
+    list?.replaceChildren(...recovery.map((code) => Object.assign(document.createElement('li'), { textContent: code })));
+    if (codes) codes.hidden = false;
+    codes?.querySelector<HTMLButtonElement>('[data-action=recovery-copy]')?.focus();
+  };
 
   setupButton?.addEventListener('click', async () => {
     setupButton.disabled = true;
@@ -110,11 +127,23 @@ function wireTwoFactor(root: HTMLElement, initiallyEnabled: boolean, setupRequir
     form.reset();
     render(true);
     showStatus(status, 'success', t('AccountPage.TotpEnabled'));
-    recovery = result.value.recoveryCodes;
-    const list = part<HTMLOListElement>('recovery-list');
-    list?.replaceChildren(...recovery.map((code) => Object.assign(document.createElement('li'), { textContent: code })));
-    if (codes) codes.hidden = false;
-    codes?.querySelector<HTMLButtonElement>('[data-action=recovery-copy]')?.focus();
+    showCodes(result.value.recoveryCodes);
+  });
+
+  // Six digits are a TOTP code; anything else is the password (at least 12 characters, so never six digits).
+  submit(regenerate, async (form, data) => {
+    const typed = String(data.get('confirmation') ?? '');
+    const digits = typed.replace(/\s+/g, '');
+    const result = await account.regenerateRecoveryCodes(/^\d{6}$/.test(digits) ? { code: digits } : { password: typed });
+    if (result.ok) {
+      form.reset();
+      showStatus(status, 'success', t('AccountPage.RecoveryRegenerated'));
+      showCodes(result.value.recoveryCodes);
+    } else if (result.problem.retryAfter !== null) {
+      throttle(status, form.querySelector('button[type=submit]'), result.problem.retryAfter);
+    } else if (!redirectIfSignedOut(result.problem)) {
+      showStatus(status, 'error', describeProblem(result.problem));
+    }
   });
 
   codes?.querySelector<HTMLButtonElement>('[data-action=recovery-copy]')?.addEventListener('click', async (event) => {
@@ -147,6 +176,11 @@ function wireTwoFactor(root: HTMLElement, initiallyEnabled: boolean, setupRequir
       showStatus(status, 'error', describeProblem(result.problem));
     }
   });
+
+  return (count) => {
+    passkeys = count;
+    showState();
+  };
 }
 
 async function showSessions(root: HTMLElement): Promise<void> {

@@ -129,8 +129,11 @@ function statusLine(role = 'status'): HTMLParagraphElement {
   return line;
 }
 
-/** The account page's passkey panel, placed after the two-factor panel. */
-export async function wirePasskeys(root: HTMLElement): Promise<void> {
+/**
+ * The account page's passkey panel, placed after the two-factor panel; `counted` hears how many passkeys the account
+ * has after each listing (a passkey is a second factor too).
+ */
+export async function wirePasskeys(root: HTMLElement, counted?: (count: number) => void): Promise<void> {
   const section = element('section', { className: 'panel' });
   section.dataset['role'] = 'passkeys';
   section.setAttribute('aria-labelledby', 'passkeys-title');
@@ -173,6 +176,7 @@ export async function wirePasskeys(root: HTMLElement): Promise<void> {
       await refresh();
     })));
     if (result.value.length === 0) list.append(element('li', { className: 'hint', textContent: t('Passkey.None') }));
+    counted?.(result.value.length);
   };
 
   submit(form, async (_, data) => {

@@ -8,6 +8,7 @@ import type { ChatMessage, JoinResult, MediaSource, MeetingHubClient, Participan
 import { createChatPanel } from '../chat/chatPanel';
 import { mountWaitingList } from '../lobby/waitingList';
 import { t } from '../text';
+import { confirmAction } from './confirmDialog';
 import { button, el, roleOf, setLabel } from './dom';
 import { createParticipantsPanel } from './participants';
 import { wireShortcuts } from './shortcuts';
@@ -487,7 +488,7 @@ export function enterMeeting(root: HTMLElement, hub: MeetingHubClient, ticket: s
     if (wasIn) await hub.leave().catch(() => undefined);
   });
   endForAll.addEventListener('click', async () => {
-    if (!window.confirm(t('Room.Confirm.EndForAll'))) return;
+    if (!await confirmAction(t('Room.Confirm.EndForAll'), t('Room.EndForAll'))) return;
     await hub.endForAll().catch(() => undefined);
     finish('left', t('Room.Ended'));
   });

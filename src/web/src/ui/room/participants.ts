@@ -2,6 +2,7 @@
 // actions PROTOCOL allows per person. The server decides; a refused action shows its message.
 import type { MeetingHubClient, Participant } from '../../protocol/meetingHub';
 import { t } from '../text';
+import { confirmAction } from './confirmDialog';
 import { el, roleOf } from './dom';
 
 export interface ParticipantsPanel {
@@ -101,8 +102,8 @@ export function createParticipantsPanel(hub: MeetingHubClient, onError: (message
           const b = el('button', a.danger ? 'action danger-text' : 'action', a.label);
           b.type = 'button';
           b.dataset['action'] = a.action;
-          b.addEventListener('click', () => {
-            if (a.confirm && !window.confirm(a.confirm)) return;
+          b.addEventListener('click', async () => {
+            if (a.confirm && !await confirmAction(a.confirm, a.label, { danger: a.danger === true })) return;
             b.disabled = true;
             a.run().catch(() => onError(t('Room.ActionFailed'))).finally(() => { b.disabled = false; });
           });

@@ -21,7 +21,8 @@ export function wireShortcuts(room: HTMLElement, actions: Record<string, () => v
   helpButton.addEventListener('click', () => dialog.showModal());
 
   document.addEventListener('keydown', (event) => {
-    if (event.ctrlKey || event.altKey || event.metaKey || event.repeat || !room.isConnected || dialog.open) return;
+    // No shortcut behind a modal dialog (this list, or a confirm waiting for an answer).
+    if (event.ctrlKey || event.altKey || event.metaKey || event.repeat || !room.isConnected || document.querySelector('dialog[open]')) return;
     const target = event.target as HTMLElement | null;
     if (target && (target.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(target.tagName))) return;
     if (event.key === '?') {
