@@ -101,6 +101,9 @@ public sealed class WaitingRoomTests(BrowserFixture fixture, AdmissionServer adm
             null, new PageWaitForFunctionOptions { Timeout = 20_000 });
         await host.WaitForFunctionAsync("() => document.querySelectorAll('li[data-waiter]').length === 0");
         Assert.Equal("Nobody is waiting.", await host.Locator(".waiting-summary").TextContentAsync());
+        // The room the guest reaches from the waiting room speaks their language too (its words, not their keys).
+        Assert.Equal("Rời cuộc họp", (await guest.Locator("button[data-action=leave]").TextContentAsync())?.Trim());
+        await Screenshots.SaveAsync(guest, "room-after-waiting", "vi", FormFactor.Desktop);
         hostRecorder.AssertOnlyRequestsTo(fixture.Server.BaseUrl);
     }
 

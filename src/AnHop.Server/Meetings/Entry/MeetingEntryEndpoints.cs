@@ -26,7 +26,7 @@ public static class MeetingEntryEndpoints
             var t = pages.Text;
             var signedIn = http.User.Identity?.IsAuthenticated == true;
             return pages.Page("lobby", t["Lobby.PageTitle"], MeetingEntryPage.Render(t, code, signedIn, options.Value.Media.Simulcast),
-                clientText: ["Lobby.", "Meeting."]);
+                clientText: ["Lobby.", "Meeting.", "Room.", "Chat."]); // the room view takes over this page once admitted
         }).ExcludeFromDescription().AllowAnonymous(); // the page reveals nothing; admission decides
         return routes;
     }
