@@ -71,7 +71,11 @@ export function createChatPanel(myId: () => string, send: (text: string) => Prom
   error.setAttribute('role', 'alert');
   error.dataset['role'] = 'chat-error';
   form.append(label, input, counter, button, error);
-  element.append(heading, list, form);
+  // Shown by the style sheet only while the list is empty.
+  const empty = document.createElement('p');
+  empty.className = 'chat-empty';
+  empty.textContent = t('Chat.Empty');
+  element.append(heading, list, empty, form);
 
   const seen = new Set<string>();
   let open = false;
