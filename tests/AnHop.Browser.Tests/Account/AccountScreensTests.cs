@@ -18,7 +18,7 @@ public sealed class AccountScreensTests(BrowserFixture fixture, AccountServerFix
     [Fact]
     public async Task Sign_in_account_and_my_meetings_fit_a_phone_and_a_desktop_in_both_languages()
     {
-        var folder = Directory.CreateDirectory(Path.Combine(AppContext.BaseDirectory, "screenshots", "account")).FullName;
+        var folder = Directory.CreateDirectory(Path.Combine(Screenshots.Folder, "account")).FullName;
         var email = await AccountUsers.CreateAsync(Server.Services, "Võ Thị Màn Hình");
         var (context, page, recorder) = await fixture.NewPageAsync(Server);
         await using var _ = context;
