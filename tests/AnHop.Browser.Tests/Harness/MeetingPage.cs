@@ -82,7 +82,7 @@ public sealed class MeetingPage : IAsyncDisposable
     }
 
     public sealed record Inbound(string Kind, string TrackIdentifier, long PacketsReceived, long PacketsLost, long FramesDecoded,
-        long FreezeCount, long NackCount, long PliCount, long FirCount, long FrameWidth, long FrameHeight);
+        long FreezeCount, long NackCount, long PliCount, long FirCount, long FrameWidth, long FrameHeight, double TotalFreezesDuration);
 
     public sealed record Outbound(string Kind, string? Rid, long PacketsSent, long FramesEncoded, long NackCount, long PliCount, long FirCount);
 }

@@ -7,6 +7,8 @@ export interface InboundSummary {
   readonly packetsLost: number;
   readonly framesDecoded: number;
   readonly freezeCount: number;
+  /** Seconds of all freezes so far (W3C: totalFreezesDuration). */
+  readonly totalFreezesDuration: number;
   readonly nackCount: number;
   readonly pliCount: number;
   readonly firCount: number;
@@ -49,6 +51,7 @@ export async function collectStats(send: RTCPeerConnection, receive: RTCPeerConn
             kind: str(s, 'kind'), trackIdentifier: str(s, 'trackIdentifier'),
             packetsReceived: num(s, 'packetsReceived'), packetsLost: num(s, 'packetsLost'),
             framesDecoded: num(s, 'framesDecoded'), freezeCount: num(s, 'freezeCount'),
+            totalFreezesDuration: num(s, 'totalFreezesDuration'),
             nackCount: num(s, 'nackCount'), pliCount: num(s, 'pliCount'), firCount: num(s, 'firCount'),
             frameWidth: num(s, 'frameWidth'), frameHeight: num(s, 'frameHeight'),
           });
