@@ -29,10 +29,11 @@ public static class AccountAdministrationEndpoints
         var accounts = await users.Users.AsNoTracking().OrderBy(u => u.Email).ToListAsync(ct);
         var roles = await db.UserRoles.Join(db.Roles, ur => ur.RoleId, r => r.Id, (ur, r) => new { ur.UserId, r.Name }).ToListAsync(ct);
         var mustChange = await db.Set<Data.AccountSecurity>().Where(s => s.MustChangePassword).Select(s => s.UserId).ToListAsync(ct);
-        // Two-step verification is on with TOTP or a passkey (TwoFactor.SecondFactors), as for the administrators' rule.
-        var withPasskey = (await db.Set<Passkeys.PasskeyCredential>().Select(p => p.UserId).Distinct().ToListAsync(ct)).ToHashSet();
+        var passkeys = await db.Set<Passkeys.PasskeyCredential>().GroupBy(p => p.UserId).Select(g => new { g.Key, Count = g.Count() })
+            .ToDictionaryAsync(g => g.Key, g => g.Count, ct);
         return Results.Ok(accounts.Select(u => new AccountSummary(u.Id, u.Email ?? "", u.DisplayName,
-            [.. roles.Where(r => r.UserId == u.Id).Select(r => r.Name ?? "")], u.LockoutEnd > now, u.TwoFactorEnabled || withPasskey.Contains(u.Id),
+            [.. roles.Where(r => r.UserId == u.Id).Select(r => r.Name ?? "")], u.LockoutEnd > now,
+            new TwoFactor.SecondFactors(u.TwoFactorEnabled, passkeys.GetValueOrDefault(u.Id)).Any,
             mustChange.Contains(u.Id))));
     }
 

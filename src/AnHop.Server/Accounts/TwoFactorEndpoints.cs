@@ -105,7 +105,7 @@ public static class TwoFactorEndpoints
     /// enough to mint codes that sign in elsewhere.
     /// </summary>
     private static async Task<IResult> RegenerateRecoveryCodesAsync(RecoveryCodesRequest request, HttpContext http, UserManager<AnHopUser> users,
-        RecoveryCodes recovery, IStringLocalizer<SharedResource> text, ILogger<UserSessions> logger)
+        SignInManager<AnHopUser> signIn, RecoveryCodes recovery, IStringLocalizer<SharedResource> text, ILogger<UserSessions> logger)
     {
         var user = await users.GetUserAsync(http.User);
         if (user is null)
@@ -129,19 +129,11 @@ public static class TwoFactorEndpoints
         }
         else if (password.Length > 0)
         {
-            // A wrong password counts towards the lockout, as at sign-in; a locked account cannot confirm this way.
-            var locked = await users.IsLockedOutAsync(user);
-            if (locked || !await users.CheckPasswordAsync(user, password))
+            // The sign-in's own check: a wrong password counts towards the lockout; a locked account cannot confirm this way.
+            if (!(await signIn.CheckPasswordSignInAsync(user, password, lockoutOnFailure: true)).Succeeded)
             {
-                if (!locked)
-                {
-                    await users.AccessFailedAsync(user);
-                }
-
                 return Results.ValidationProblem(new Dictionary<string, string[]> { ["password"] = [text["Account.Password.Mismatch"]] });
             }
-
-            await users.ResetAccessFailedCountAsync(user);
         }
         else
         {

@@ -26,6 +26,23 @@ public sealed class LiveRooms(LiveMeetings meetings, IServiceScopeFactory scopes
         return meetings.Open(pass.MeetingId, () => new MeetingRoom(pass.MeetingId, pass.MeetingTitle, pass.Policy, clock, bans.Select(b => b.ToRule())));
     }
 
+    /// <summary>
+    /// Knocks on the pass's room as <paramref name="endpoint"/>; a room let go between opening it and knocking refuses
+    /// the knock, and a fresh room takes it instead.
+    /// </summary>
+    public async Task<(MeetingRoom Room, KnockResult Knock)> KnockAsync(AdmissionPass pass, string endpoint)
+    {
+        var room = await OpenAsync(pass);
+        var knock = room.Knock(pass, endpoint);
+        if (knock.State == KnockState.Refused && room.Released)
+        {
+            room = await OpenAsync(pass);
+            knock = room.Knock(pass, endpoint);
+        }
+
+        return (room, knock);
+    }
+
     public async Task SaveBanAsync(Guid meetingId, MeetingBanRule rule)
     {
         ArgumentNullException.ThrowIfNull(rule);

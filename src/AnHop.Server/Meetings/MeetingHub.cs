@@ -36,15 +36,7 @@ public sealed partial class MeetingHub(
             throw new HubException("The pass is not valid.");
         }
 
-        var room = await rooms.OpenAsync(admission);
-        var knock = room.Knock(admission, Context.ConnectionId);
-        if (knock.State == KnockState.Refused && room.Released)
-        {
-            // The room was let go between opening and knocking: a fresh one takes the knock.
-            room = await rooms.OpenAsync(admission);
-            knock = room.Knock(admission, Context.ConnectionId);
-        }
-
+        var (room, knock) = await rooms.KnockAsync(admission, Context.ConnectionId);
         if (knock.State == KnockState.Refused)
         {
             LiveLog.Refused(logger, nameof(Knock), room.Id, knock.Problem ?? "");

@@ -20,8 +20,7 @@ public static class LiveAdmission
         var rooms = server.Services.GetRequiredService<LiveRooms>();
         var dispatcher = server.Services.GetRequiredService<LiveMeetingDispatcher>();
         var pass = Pass(meetingId, name, role, policy ?? MeetingPolicy.SecureDefault);
-        var room = await rooms.OpenAsync(pass);
-        var knock = room.Knock(pass, "harness-" + Guid.NewGuid().ToString("N"));
+        var (room, knock) = await rooms.KnockAsync(pass, "harness-" + Guid.NewGuid().ToString("N"));
         Assert.True(knock.State == KnockState.Admitted, $"{name} was not admitted: {knock.State} {knock.Problem}");
         await dispatcher.DispatchAsync(room, knock.Events);
         var participant = knock.Participant!;

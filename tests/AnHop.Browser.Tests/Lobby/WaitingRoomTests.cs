@@ -184,9 +184,8 @@ public sealed class WaitingRoomTests(BrowserFixture fixture, AdmissionServer adm
     {
         var services = admission.Server.Services;
         var pass = LiveAdmission.Pass(meetingId, "Chủ trì", MeetingRole.Host, MeetingPolicy.SecureDefault);
-        var room = await services.GetRequiredService<LiveRooms>().OpenAsync(pass);
         var endpoint = "harness-host-" + Guid.NewGuid().ToString("N");
-        var knock = room.Knock(pass, endpoint);
+        var (room, knock) = await services.GetRequiredService<LiveRooms>().KnockAsync(pass, endpoint);
         Assert.Equal(KnockState.Admitted, knock.State);
         Assert.Null(room.Connect(knock.Participant!.Id, endpoint, out _).Problem);
 

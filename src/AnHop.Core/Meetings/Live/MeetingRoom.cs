@@ -73,19 +73,6 @@ public sealed partial class MeetingRoom
         }
     }
 
-    /// <summary>Nobody in it, waiting, or holding a seat (dropped participants hold theirs for <see cref="RejoinWindow"/>).</summary>
-    public bool IsEmpty
-    {
-        get
-        {
-            lock (_gate)
-            {
-                Purge();
-                return _participants.Count == 0 && _waiting.Count == 0;
-            }
-        }
-    }
-
     /// <summary>A person with an admission pass asks to come in on <paramref name="endpoint"/>.</summary>
     public KnockResult Knock(AdmissionPass pass, string endpoint)
     {
