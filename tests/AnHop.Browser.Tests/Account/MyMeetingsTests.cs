@@ -18,15 +18,8 @@ public sealed class MyMeetingsTests(BrowserFixture fixture, AccountServerFixture
         await AccountUsers.SubmitPasswordStepAsync(page, email);
         await page.WaitForURLAsync(Server.BaseUrl + "meetings");
 
-        await page.ClickAsync("[data-role=schedule-panel] summary");
-        await page.FillAsync("[data-role=schedule] input[name=title]", "Giao ban tuần");
-        await page.FillAsync("[data-role=schedule] input[name=date]", DateTime.Today.AddDays(1).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture));
-        await page.FillAsync("[data-role=schedule] input[name=time]", "09:30");
-        await page.ClickAsync("[data-role=schedule] button[type=submit]");
-        await page.WaitForSelectorAsync("[data-role=created]:not([hidden])");
+        var (link, passcode) = await MyMeetingsPage.ScheduleAsync(page, "Giao ban tuần", "09:30");
 
-        var link = await page.InputValueAsync("[data-role=created] input[data-role=link]");
-        var passcode = await page.InputValueAsync("[data-role=created] input[data-role=passcode]");
         Assert.StartsWith(Server.BaseUrl + "m/", link, StringComparison.Ordinal);
         Assert.False(string.IsNullOrWhiteSpace(passcode));
         Assert.DoesNotContain(passcode, link, StringComparison.Ordinal);

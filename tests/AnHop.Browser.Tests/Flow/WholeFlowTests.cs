@@ -27,14 +27,7 @@ public sealed class WholeFlowTests(BrowserFixture fixture, AccountServerFixture 
         await host.GotoAsync("/sign-in");
         await AccountUsers.SubmitPasswordStepAsync(host, email);
         await host.WaitForURLAsync(Server.BaseUrl + "meetings");
-        await host.ClickAsync("[data-role=schedule-panel] summary");
-        await host.FillAsync("[data-role=schedule] input[name=title]", "Họp triển khai dự án");
-        await host.FillAsync("[data-role=schedule] input[name=date]", DateTime.Today.AddDays(1).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture));
-        await host.FillAsync("[data-role=schedule] input[name=time]", "14:00");
-        await host.ClickAsync("[data-role=schedule] button[type=submit]");
-        await host.WaitForSelectorAsync("[data-role=created]:not([hidden])");
-        var link = await host.InputValueAsync("[data-role=created] input[data-role=link]");
-        var passcode = await host.InputValueAsync("[data-role=created] input[data-role=passcode]");
+        var (link, passcode) = await MyMeetingsPage.ScheduleAsync(host, "Họp triển khai dự án", "14:00");
         Assert.DoesNotContain(passcode, link, StringComparison.Ordinal);
 
         // The host enters through pre-join, without waiting (the meeting is theirs).
